@@ -1,0 +1,59 @@
+// What a Workflows row says, once parsed: properties plus the page body's sections.
+import { z } from 'zod';
+
+export const WorkflowState = z.enum(['Draft', 'Active', 'Paused']);
+export type WorkflowState = z.infer<typeof WorkflowState>;
+
+export const WorkflowMode = z.enum(['Live', 'Trial']);
+export type WorkflowMode = z.infer<typeof WorkflowMode>;
+
+/** A Notion person, as a row's People property holds them. */
+export const Person = z.object({
+  id: z.string(),
+  name: z.string().nullable(),
+});
+export type Person = z.infer<typeof Person>;
+
+/** Something a row's Context section (or a property) points at. */
+export const ContextReference = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('drive_folder'), id: z.string(), url: z.string(), label: z.string() }),
+  z.object({ kind: z.literal('drive_file'), id: z.string(), url: z.string(), label: z.string() }),
+  z.object({ kind: z.literal('notion_page'), id: z.string(), url: z.string(), label: z.string() }),
+  /** "Last week's brief": the workflow's own last published output. */
+  z.object({ kind: z.literal('previous_output'), label: z.string() }),
+  /** "The new file": the Drive file that triggered the run. */
+  z.object({ kind: z.literal('trigger_file'), label: z.string() }),
+  /** A line that names a source without a link Baton can follow. */
+  z.object({ kind: z.literal('described'), label: z.string() }),
+]);
+export type ContextReference = z.infer<typeof ContextReference>;
+
+export const DefinitionStep = z.object({
+  number: z.number().int().positive(),
+  text: z.string().min(1),
+});
+export type DefinitionStep = z.infer<typeof DefinitionStep>;
+
+export const WorkflowDefinition = z.object({
+  /** The Notion page id of the Workflows row. */
+  pageId: z.string(),
+  name: z.string().min(1),
+  state: WorkflowState,
+  /** Cron expression or plain language, as written; null when the row has no schedule. */
+  schedule: z.string().nullable(),
+  /** IANA time zone the schedule is read in. */
+  timeZone: z.string(),
+  watchFolder: ContextReference.nullable(),
+  reviewer: Person.nullable(),
+  outputFolder: ContextReference.nullable(),
+  outputPage: ContextReference.nullable(),
+  mode: WorkflowMode,
+  goal: z.string(),
+  steps: z.array(DefinitionStep),
+  context: z.array(ContextReference),
+  outputTemplate: z.string().nullable(),
+  lessons: z.array(z.string()),
+  /** Hash of everything above; a row whose hash did not change is not re-processed. */
+  contentHash: z.string(),
+});
+export type WorkflowDefinition = z.infer<typeof WorkflowDefinition>;

@@ -1,0 +1,157 @@
+// Bindings, vars and secrets, parsed once at the entry. Nothing else reads `env`.
+//
+// Integrations are optional so `/health` can say what is missing; code that needs one asks
+// `requireNotion(config)` etc., which fails with the names of the settings to add.
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+const url = z.url({ message: 'must be a full URL such as https://api.example.com' });
+const ianaZone = z.string().refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Paris' });
+
+export const RawEnv = z.object({
+  DB: z.custom<D1Database>((v) => typeof v === 'object' && v !== null, 'is missing: add the [[d1_databases]] binding "DB" to wrangler.toml'),
+  RUN_WORKFLOW: z.custom<Workflow>((v) => typeof v === 'object' && v !== null, 'is missing: add the [[workflows]] binding "RUN_WORKFLOW" to wrangler.toml'),
+
+  NOTION_API_URL: url.default('https://api.notion.com'),
+  NOTION_TOKEN: optionalText,
+  NOTION_WORKFLOWS_DATA_SOURCE_ID: optionalText,
+  NOTION_RUNS_DATA_SOURCE_ID: optionalText,
+  NOTION_WEBHOOK_SECRET: optionalText,
+
+  GOOGLE_API_URL: url.default('https://www.googleapis.com/'),
+  GOOGLE_TOKEN_URL: url.default('https://oauth2.googleapis.com/token'),
+  GOOGLE_SERVICE_ACCOUNT_EMAIL: optionalText,
+  GOOGLE_PRIVATE_KEY: optionalText,
+
+  MODEL_BASE_URL: url.default('https://api.openai.com/v1'),
+  MODEL_NAME: z.string().min(1).default('gpt-4.1-mini'),
+  MODEL_API_KEY: optionalText,
+
+  DEFAULT_TIME_ZONE: ianaZone.default('UTC'),
+  REVIEW_TIMEOUT_DAYS: z.coerce.number().positive({ message: 'must be a number of days greater than 0' }).default(7),
+  /** Comma-separated Drive folder / shared drive ids Baton may read and write. */
+  ALLOWED_DRIVE_ROOTS: optionalText,
+  /** Comma-separated Notion page ids Baton may read and write under. */
+  ALLOWED_NOTION_PAGES: optionalText,
+});
+
+export interface Config {
+  db: D1Database;
+  runs: Workflow;
+  notion: { apiUrl: string; token?: string; workflowsDataSourceId?: string; runsDataSourceId?: string; webhookSecret?: string };
+  google: { apiUrl: string; tokenUrl: string; serviceAccountEmail?: string; privateKey?: string };
+  model: { baseUrl: string; name: string; apiKey?: string };
+  defaultTimeZone: string;
+  reviewTimeoutDays: number;
+  allowedDriveRoots: string[];
+  allowedNotionPages: string[];
+}
+
+const SECRETS = new Set(['NOTION_TOKEN', 'NOTION_WEBHOOK_SECRET', 'GOOGLE_PRIVATE_KEY', 'MODEL_API_KEY']);
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function howToSet(name: string): string {
+  if (name === 'DB' || name === 'RUN_WORKFLOW') return 'wrangler.toml';
+  return SECRETS.has(name)
+    ? `.dev.vars locally, or \`wrangler secret put ${name}\``
+    : `[vars] in wrangler.toml or .dev.vars`;
+}
+
+const parsed = new WeakMap<object, Config>();
+
+/** Parses the Worker's env once per isolate; throws ConfigError naming every bad setting. */
+export function loadConfig(env: unknown): Config {
+  if (typeof env === 'object' && env !== null) {
+    const hit = parsed.get(env);
+    if (hit) return hit;
+  }
+  const result = RawEnv.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'env');
+      // Never echo a value: it may be a secret.
+      return `${name} ${issue.message} (set it in ${howToSet(name)})`;
+    });
+    throw new ConfigError(`Baton is not configured correctly:\n- ${lines.join('\n- ')}`);
+  }
+  const e = result.data;
+  const config: Config = {
+    db: e.DB,
+    runs: e.RUN_WORKFLOW,
+    notion: {
+      apiUrl: e.NOTION_API_URL,
+      token: e.NOTION_TOKEN,
+      workflowsDataSourceId: e.NOTION_WORKFLOWS_DATA_SOURCE_ID,
+      runsDataSourceId: e.NOTION_RUNS_DATA_SOURCE_ID,
+      webhookSecret: e.NOTION_WEBHOOK_SECRET,
+    },
+    google: {
+      apiUrl: e.GOOGLE_API_URL,
+      tokenUrl: e.GOOGLE_TOKEN_URL,
+      serviceAccountEmail: e.GOOGLE_SERVICE_ACCOUNT_EMAIL,
+      privateKey: e.GOOGLE_PRIVATE_KEY,
+    },
+    model: { baseUrl: e.MODEL_BASE_URL, name: e.MODEL_NAME, apiKey: e.MODEL_API_KEY },
+    defaultTimeZone: e.DEFAULT_TIME_ZONE,
+    reviewTimeoutDays: e.REVIEW_TIMEOUT_DAYS,
+    allowedDriveRoots: splitList(e.ALLOWED_DRIVE_ROOTS),
+    allowedNotionPages: splitList(e.ALLOWED_NOTION_PAGES),
+  };
+  if (typeof env === 'object' && env !== null) parsed.set(env, config);
+  return config;
+}
+
+export interface IntegrationStatus {
+  notion: boolean;
+  notionWebhooks: boolean;
+  drive: boolean;
+  model: boolean;
+}
+
+/** Which integrations have the settings they need (never their values). */
+export function integrations(config: Config): IntegrationStatus {
+  return {
+    notion: Boolean(config.notion.token && config.notion.workflowsDataSourceId && config.notion.runsDataSourceId),
+    notionWebhooks: Boolean(config.notion.webhookSecret),
+    drive: Boolean(config.google.serviceAccountEmail && config.google.privateKey),
+    model: Boolean(config.model.baseUrl && config.model.name),
+  };
+}
+
+/** Names the settings an integration still lacks, for an error a person can act on. */
+export function missingSettings(config: Config, integration: keyof IntegrationStatus): string[] {
+  const need: Record<keyof IntegrationStatus, [string, unknown][]> = {
+    notion: [
+      ['NOTION_TOKEN', config.notion.token],
+      ['NOTION_WORKFLOWS_DATA_SOURCE_ID', config.notion.workflowsDataSourceId],
+      ['NOTION_RUNS_DATA_SOURCE_ID', config.notion.runsDataSourceId],
+    ],
+    notionWebhooks: [['NOTION_WEBHOOK_SECRET', config.notion.webhookSecret]],
+    drive: [
+      ['GOOGLE_SERVICE_ACCOUNT_EMAIL', config.google.serviceAccountEmail],
+      ['GOOGLE_PRIVATE_KEY', config.google.privateKey],
+    ],
+    model: [['MODEL_NAME', config.model.name]],
+  };
+  return need[integration].filter(([, v]) => !v).map(([name]) => `${name} (set it in ${howToSet(name)})`);
+}
+
+function splitList(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

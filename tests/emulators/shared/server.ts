@@ -1,0 +1,98 @@
+// A tiny HTTP harness shared by the stand-in servers: port 0 by default, raw body kept for
+// signature checks, and a request log that tests can read.
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface IncomingRequest {
+  method: string;
+  url: URL;
+  headers: IncomingHttpHeaders;
+  rawBody: Buffer;
+}
+
+export interface OutgoingResponse {
+  status: number;
+  headers?: Record<string, string>;
+  /** Objects are sent as JSON; strings and Buffers as they are. */
+  body?: unknown;
+}
+
+export interface LoggedRequest {
+  at: string;
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  body: string;
+  status: number;
+  response: unknown;
+}
+
+export interface StandInServer {
+  url: string;
+  port: number;
+  requests: LoggedRequest[];
+  close(): Promise<void>;
+}
+
+export interface ServeOptions {
+  port?: number;
+  host?: string;
+  /** Headers whose values must not appear in the log (bearer tokens). */
+  redactHeaders?: string[];
+}
+
+export type Handler = (request: IncomingRequest) => Promise<OutgoingResponse> | OutgoingResponse;
+
+export async function serve(handler: Handler, options: ServeOptions = {}): Promise<StandInServer> {
+  const requests: LoggedRequest[] = [];
+  const redact = new Set((options.redactHeaders ?? ['authorization']).map((h) => h.toLowerCase()));
+  const server: Server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const rawBody = Buffer.concat(chunks);
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+    let out: OutgoingResponse;
+    try {
+      out = await handler({ method: req.method ?? 'GET', url, headers: req.headers, rawBody });
+    } catch (error) {
+      out = { status: 500, body: { error: String(error instanceof Error ? error.stack : error) } };
+    }
+    const headers: Record<string, string> = { ...out.headers };
+    let payload: string | Buffer | undefined;
+    if (out.body === undefined) payload = undefined;
+    else if (typeof out.body === 'string' || Buffer.isBuffer(out.body)) payload = out.body;
+    else {
+      payload = JSON.stringify(out.body);
+      headers['content-type'] ??= 'application/json; charset=utf-8';
+    }
+    const logHeaders: Record<string, string> = {};
+    for (const [k, v] of Object.entries(req.headers)) {
+      logHeaders[k] = redact.has(k) ? '[redacted]' : Array.isArray(v) ? v.join(', ') : String(v ?? '');
+    }
+    requests.push({
+      at: new Date().toISOString(),
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers: logHeaders,
+      body: rawBody.toString('utf8'),
+      status: out.status,
+      response: out.body,
+    });
+    res.writeHead(out.status, headers);
+    res.end(payload);
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    requests,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((err) => (err ? reject(err) : resolve()));
+      }),
+  };
+}

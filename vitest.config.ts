@@ -1,0 +1,37 @@
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import { defineConfig } from 'vitest/config';
+
+// Two kinds of test file:
+// - tests/unit, tests/emulators: plain Node (pure core, stand-in servers driven by the real SDKs).
+// - tests/integration: inside workerd, with the real D1 migrations applied. Each workerd file
+//   costs ~10 s to start, so integration tests are grouped into few files.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'node',
+          include: ['tests/unit/**/*.test.ts', 'tests/emulators/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        plugins: [
+          cloudflareTest(async () => ({
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: {
+              bindings: {
+                TEST_MIGRATIONS: await readD1Migrations('src/adapters/migrations'),
+              },
+            },
+          })),
+        ],
+        test: {
+          name: 'workers',
+          include: ['tests/integration/**/*.test.ts'],
+          setupFiles: ['tests/integration/apply-migrations.ts'],
+        },
+      },
+    ],
+  },
+});
