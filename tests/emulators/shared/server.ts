@@ -60,8 +60,10 @@ export async function serve(handler: Handler, options: ServeOptions = {}): Promi
     }
     const headers: Record<string, string> = { ...out.headers };
     let payload: string | Buffer | undefined;
-    if (out.body === undefined) payload = undefined;
-    else if (typeof out.body === 'string' || Buffer.isBuffer(out.body)) payload = out.body;
+    const body = out.body;
+    if (body === undefined) payload = undefined;
+    else if (typeof body === 'string') payload = body;
+    else if (body instanceof Uint8Array) payload = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
     else {
       payload = JSON.stringify(out.body);
       headers['content-type'] ??= 'application/json; charset=utf-8';
