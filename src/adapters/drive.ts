@@ -1,0 +1,192 @@
+// Google Drive v3, through @googleapis/drive with a service-account token.
+//
+// - `drive({rootUrl})` keeps only the path of Google's URLs, and uploads take their media URL
+//   from the per-call rootUrl, so every call passes it too (googleapis-common apirequest.js).
+// - Shared drives need supportsAllDrives on every call, else 404 (Drive guide "Shared drives").
+// - 403 userRateLimitExceeded/rateLimitExceeded, 429 and 5xx are retried with truncated
+//   exponential backoff; other errors are final (Drive guide "Resolve errors").
+import { auth as googleAuth, drive as createDrive, type drive_v3 } from '@googleapis/drive';
+
+export const FOLDER_MIME = 'application/vnd.google-apps.folder';
+export const DOC_MIME = 'application/vnd.google-apps.document';
+export const SHEET_MIME = 'application/vnd.google-apps.spreadsheet';
+
+export interface DriveFile {
+  id: string;
+  name: string;
+  mimeType: string;
+  parents: string[];
+  driveId: string | null;
+  trashed: boolean;
+  modifiedTime: string | null;
+  webViewLink: string | null;
+  appProperties: Record<string, string>;
+}
+
+export interface DriveAdapter {
+  getFile(fileId: string): Promise<DriveFile>;
+  /** Direct children of a folder that are not trashed and not folders. */
+  listFolder(folderId: string): Promise<DriveFile[]>;
+  /** Text of a file: Docs as markdown, Sheets as CSV, text files as they are; null when not text. */
+  readText(file: DriveFile): Promise<string | null>;
+  findByAppProperty(key: string, value: string): Promise<DriveFile | null>;
+  createDoc(options: { name: string; parentId: string; markdown: string; appProperties: Record<string, string> }): Promise<DriveFile>;
+}
+
+export interface DriveErrorInfo {
+  status: number;
+  reason: string | null;
+}
+
+export class DriveError extends Error {
+  override name = 'DriveError';
+  constructor(message: string, readonly info: DriveErrorInfo) {
+    super(message);
+  }
+  get notFound(): boolean {
+    return this.info.status === 404;
+  }
+}
+
+export interface DriveAdapterOptions {
+  rootUrl: string;
+  accessToken: () => Promise<string>;
+  retries?: number;
+  /** Base delay for backoff; tests make it small. */
+  backoffMs?: number;
+}
+
+const FILE_FIELDS = 'id,name,mimeType,parents,driveId,trashed,modifiedTime,webViewLink,appProperties';
+const TEXT_MIME = /^(text\/|application\/(json|xml|csv))/;
+
+export function createDriveAdapter(options: DriveAdapterOptions): DriveAdapter {
+  const rootUrl = options.rootUrl.endsWith('/') ? options.rootUrl : `${options.rootUrl}/`;
+  const oauth = new googleAuth.OAuth2();
+  const api: drive_v3.Drive = createDrive({ version: 'v3', auth: oauth, rootUrl });
+
+  async function call<T>(what: string, fn: () => Promise<{ data: T }>): Promise<T> {
+    const retries = options.retries ?? 4;
+    for (let attempt = 0; ; attempt++) {
+      oauth.setCredentials({ access_token: await options.accessToken() });
+      try {
+        return (await fn()).data;
+      } catch (error) {
+        const info = errorInfo(error);
+        if (attempt < retries && isRetryable(info)) {
+          const delay = Math.min(2 ** attempt * (options.backoffMs ?? 1000) + Math.random() * (options.backoffMs ?? 1000), 32_000);
+          await new Promise((r) => setTimeout(r, delay));
+          continue;
+        }
+        throw new DriveError(`Google Drive ${what} failed: HTTP ${info.status}${info.reason ? ` (${info.reason})` : ''}`, info);
+      }
+    }
+  }
+
+  return {
+    async getFile(fileId) {
+      return toFile(await call('files.get', () => api.files.get({ fileId, fields: FILE_FIELDS, supportsAllDrives: true }, { rootUrl })));
+    },
+    async listFolder(folderId) {
+      const files: DriveFile[] = [];
+      let pageToken: string | undefined;
+      do {
+        const page = await call('files.list', () =>
+          api.files.list(
+            {
+              q: `'${escapeQ(folderId)}' in parents and trashed = false and mimeType != '${FOLDER_MIME}'`,
+              fields: `nextPageToken,files(${FILE_FIELDS})`,
+              pageSize: 100,
+              pageToken,
+              supportsAllDrives: true,
+              includeItemsFromAllDrives: true,
+              orderBy: 'name',
+            },
+            { rootUrl },
+          ),
+        );
+        files.push(...(page.files ?? []).map(toFile));
+        pageToken = page.nextPageToken ?? undefined;
+      } while (pageToken);
+      return files;
+    },
+    async readText(file) {
+      // Docs and Sheets cannot be downloaded, only exported (Drive "Export MIME types" guide);
+      // Sheets export only their first sheet as CSV.
+      const exportAs = file.mimeType === DOC_MIME ? 'text/markdown' : file.mimeType === SHEET_MIME ? 'text/csv' : null;
+      if (exportAs) {
+        const data = await call('files.export', () => api.files.export({ fileId: file.id, mimeType: exportAs }, { rootUrl, responseType: 'text' }));
+        return String(data);
+      }
+      if (!TEXT_MIME.test(file.mimeType)) return null;
+      const data = await call('files.get media', () =>
+        api.files.get({ fileId: file.id, alt: 'media', supportsAllDrives: true }, { rootUrl, responseType: 'text' }),
+      );
+      return String(data);
+    },
+    async findByAppProperty(key, value) {
+      const page = await call('files.list', () =>
+        api.files.list(
+          {
+            q: `appProperties has { key='${escapeQ(key)}' and value='${escapeQ(value)}' } and trashed = false`,
+            fields: `files(${FILE_FIELDS})`,
+            pageSize: 10,
+            supportsAllDrives: true,
+            includeItemsFromAllDrives: true,
+            corpora: 'allDrives',
+          },
+          { rootUrl },
+        ),
+      );
+      const first = page.files?.[0];
+      return first ? toFile(first) : null;
+    },
+    async createDoc({ name, parentId, markdown, appProperties }) {
+      // Multipart upload converting markdown to a Google Doc (Drive "Upload file data" and
+      // "Import to Google Docs types" guides).
+      const created = await call('files.create', () =>
+        api.files.create(
+          {
+            requestBody: { name, mimeType: DOC_MIME, parents: [parentId], appProperties },
+            media: { mimeType: 'text/markdown', body: markdown },
+            fields: FILE_FIELDS,
+            supportsAllDrives: true,
+            uploadType: 'multipart',
+          },
+          { rootUrl },
+        ),
+      );
+      return toFile(created);
+    },
+  };
+}
+
+function toFile(f: drive_v3.Schema$File): DriveFile {
+  return {
+    id: f.id ?? '',
+    name: f.name ?? '',
+    mimeType: f.mimeType ?? '',
+    parents: f.parents ?? [],
+    driveId: f.driveId ?? null,
+    trashed: f.trashed ?? false,
+    modifiedTime: f.modifiedTime ?? null,
+    webViewLink: f.webViewLink ?? null,
+    appProperties: (f.appProperties ?? {}) as Record<string, string>,
+  };
+}
+
+/** Drive query strings are single-quoted; quotes and backslashes inside are escaped. */
+function escapeQ(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
+}
+
+function errorInfo(error: unknown): DriveErrorInfo {
+  const e = error as { status?: number; code?: number | string; response?: { status?: number; data?: unknown } };
+  const status = e.response?.status ?? e.status ?? (typeof e.code === 'number' ? e.code : 0);
+  const data = e.response?.data as { error?: { errors?: { reason?: string }[] } } | undefined;
+  return { status, reason: data?.error?.errors?.[0]?.reason ?? null };
+}
+
+function isRetryable({ status, reason }: DriveErrorInfo): boolean {
+  if (status === 429 || status >= 500 || status === 0) return true;
+  return status === 403 && (reason === 'userRateLimitExceeded' || reason === 'rateLimitExceeded');
+}
