@@ -33,6 +33,8 @@ export const RawEnv = z.object({
 
   DEFAULT_TIME_ZONE: ianaZone.default('UTC'),
   REVIEW_TIMEOUT_DAYS: z.coerce.number().positive({ message: 'must be a number of days greater than 0' }).default(7),
+  /** First delay before a failed run step is retried (then doubling). */
+  STEP_RETRY_DELAY_SECONDS: z.coerce.number().nonnegative({ message: 'must be a number of seconds' }).default(10),
   /** Comma-separated Drive folder / shared drive ids Baton may read and write. */
   ALLOWED_DRIVE_ROOTS: optionalText,
   /** Comma-separated Notion page ids Baton may read and write under. */
@@ -47,6 +49,7 @@ export interface Config {
   model: { baseUrl: string; name: string; apiKey?: string };
   defaultTimeZone: string;
   reviewTimeoutDays: number;
+  stepRetryDelaySeconds: number;
   allowedDriveRoots: string[];
   allowedNotionPages: string[];
 }
@@ -101,6 +104,7 @@ export function loadConfig(env: unknown): Config {
     model: { baseUrl: e.MODEL_BASE_URL, name: e.MODEL_NAME, apiKey: e.MODEL_API_KEY },
     defaultTimeZone: e.DEFAULT_TIME_ZONE,
     reviewTimeoutDays: e.REVIEW_TIMEOUT_DAYS,
+    stepRetryDelaySeconds: e.STEP_RETRY_DELAY_SECONDS,
     allowedDriveRoots: splitList(e.ALLOWED_DRIVE_ROOTS),
     allowedNotionPages: splitList(e.ALLOWED_NOTION_PAGES),
   };

@@ -34,6 +34,8 @@ export interface NotionAdapter {
   retrievePage(pageId: string): Promise<PageObjectResponse>;
   /** Databases that are direct children of a page, by title. */
   listChildDatabases(pageId: string): Promise<{ id: string; title: string }[]>;
+  /** Pages that are direct children of a page, by title. */
+  listChildPages(pageId: string): Promise<{ id: string; title: string }[]>;
   retrieveDatabase(databaseId: string): Promise<{ id: string; title: string; dataSourceIds: string[] }>;
   retrieveDataSource(dataSourceId: string): Promise<DataSourceObjectResponse>;
   updateDataSource(dataSourceId: string, properties: DataSourcePropertiesRequest): Promise<DataSourceObjectResponse>;
@@ -77,6 +79,13 @@ export function createNotionAdapter(client: Client): NotionAdapter {
       const found: { id: string; title: string }[] = [];
       for await (const block of iteratePaginatedAPI(client.blocks.children.list, { block_id: pageId })) {
         if ('type' in block && block.type === 'child_database') found.push({ id: block.id, title: block.child_database.title });
+      }
+      return found;
+    },
+    async listChildPages(pageId) {
+      const found: { id: string; title: string }[] = [];
+      for await (const block of iteratePaginatedAPI(client.blocks.children.list, { block_id: pageId })) {
+        if ('type' in block && block.type === 'child_page') found.push({ id: block.id, title: block.child_page.title });
       }
       return found;
     },

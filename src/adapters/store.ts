@@ -1,10 +1,124 @@
-// D1 access for the worker's own index. The only module that writes SQL.
+// D1 access for the worker's own index. The only module that writes SQL; rows are parsed
+// with zod on the way out like any other upstream data.
+import { z } from 'zod';
+import { RunStatus } from '../domain/run-status';
+import { TriggerKind } from '../domain/run';
+import { WorkflowDefinition } from '../domain/workflow-definition';
+
+export const StoredRun = z.object({
+  run_id: z.string(),
+  workflow_page_id: z.string(),
+  run_page_id: z.string().nullable(),
+  trigger_kind: TriggerKind,
+  trigger_key: z.string(),
+  scheduled_for: z.string().nullable(),
+  status: RunStatus,
+  started: z.number().transform((n) => n === 1),
+  reviewer_id: z.string().nullable(),
+  review_round: z.number(),
+  definition_json: z.string().transform((s) => WorkflowDefinition.parse(JSON.parse(s))),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+export type StoredRun = z.infer<typeof StoredRun>;
+
+export const StoredDefinition = z.object({
+  page_id: z.string(),
+  name: z.string(),
+  state: z.string(),
+  content_hash: z.string(),
+  definition_json: z
+    .string()
+    .nullable()
+    .transform((s) => (s === null ? null : WorkflowDefinition.parse(JSON.parse(s)))),
+  runnable: z.number().transform((n) => n === 1),
+  health: z.string(),
+  next_run: z.string().nullable(),
+  in_trash: z.number().transform((n) => n === 1),
+  last_failure: z.string().nullable(),
+  synced_at: z.string(),
+});
+export type StoredDefinition = z.infer<typeof StoredDefinition>;
+
+export interface DefinitionRecord {
+  pageId: string;
+  name: string;
+  state: string;
+  contentHash: string;
+  definition: WorkflowDefinition | null;
+  runnable: boolean;
+  health: string;
+  nextRun: string | null;
+}
+
+export const PublishedOutput = z.object({ title: z.string(), url: z.string().nullable(), markdown: z.string() });
+export type PublishedOutput = z.infer<typeof PublishedOutput>;
+export const PUBLISHED_ARTIFACT = 'published';
+
+export interface NewRun {
+  runId: string;
+  workflowPageId: string;
+  triggerKind: TriggerKind;
+  triggerKey: string;
+  scheduledFor: string | null;
+  reviewerId: string | null;
+  definition: WorkflowDefinition;
+}
+
 export interface Store {
   getMeta(key: string): Promise<string | null>;
   setMeta(key: string, value: string, now: Date): Promise<void>;
+
+  getDefinition(pageId: string): Promise<StoredDefinition | null>;
+  saveDefinition(record: DefinitionRecord, now: Date): Promise<void>;
+  /** Active, runnable, not trashed definitions. */
+  activeDefinitions(): Promise<(StoredDefinition & { definition_json: WorkflowDefinition })[]>;
+  definitionIds(): Promise<string[]>;
+  markTrashed(pageId: string, now: Date): Promise<void>;
+  setNextRun(pageId: string, nextRun: string | null): Promise<void>;
+  setLastFailure(pageId: string, reason: string | null): Promise<void>;
+
+  /** Claims (workflow, slot) and records the run in one batch; false when already claimed. */
+  claimScheduledRun(slot: string, run: NewRun, now: Date): Promise<boolean>;
+  /** Records a run for another trigger; false when that trigger already has a run. */
+  claimRun(run: NewRun, now: Date): Promise<boolean>;
+  getRun(runId: string): Promise<StoredRun | null>;
+  getRunByPage(runPageId: string): Promise<StoredRun | null>;
+  /** Runs whose Workflow instance has not been confirmed yet. */
+  unstartedRuns(): Promise<StoredRun[]>;
+  runsWithStatus(status: RunStatus): Promise<StoredRun[]>;
+  markStarted(runId: string, runPageId: string, now: Date): Promise<void>;
+  setRunPage(runId: string, runPageId: string, now: Date): Promise<void>;
+  /** Compare-and-set: only moves the run when it is still in `from`. */
+  moveRun(runId: string, from: RunStatus, to: RunStatus, now: Date, reviewRound?: number): Promise<boolean>;
+
+  /** True the first time an event id is seen. */
+  markEventProcessed(eventId: string, now: Date): Promise<boolean>;
+
+  /** What the workflow's latest published run (other than this one) put out. */
+  lastPublishedOutput(workflowPageId: string, excludingRunId: string): Promise<PublishedOutput | null>;
+
+  putArtifact(runId: string, name: string, body: string, now: Date): Promise<void>;
+  getArtifact(runId: string, name: string): Promise<string | null>;
 }
 
 export function createStore(db: D1Database): Store {
+  const one = async <T>(schema: z.ZodType<T>, sql: string, ...args: unknown[]): Promise<T | null> => {
+    const row = await db.prepare(sql).bind(...args).first();
+    return row ? schema.parse(row) : null;
+  };
+  const all = async <T>(schema: z.ZodType<T>, sql: string, ...args: unknown[]): Promise<T[]> => {
+    const { results } = await db.prepare(sql).bind(...args).all();
+    return results.map((r) => schema.parse(r));
+  };
+  const insertRun = (run: NewRun, now: Date) =>
+    db
+      .prepare(
+        `INSERT OR IGNORE INTO runs (run_id, workflow_page_id, trigger_kind, trigger_key, scheduled_for, status, reviewer_id, definition_json, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, 'Queued', ?6, ?7, ?8, ?8)`,
+      )
+      .bind(run.runId, run.workflowPageId, run.triggerKind, run.triggerKey, run.scheduledFor, run.reviewerId, JSON.stringify(run.definition), now.toISOString());
+
   return {
     async getMeta(key) {
       const row = await db.prepare('SELECT value FROM meta WHERE key = ?').bind(key).first<{ value: string }>();
@@ -12,11 +126,99 @@ export function createStore(db: D1Database): Store {
     },
     async setMeta(key, value, now) {
       await db
-        .prepare(
-          'INSERT INTO meta (key, value, updated_at) VALUES (?1, ?2, ?3) ON CONFLICT(key) DO UPDATE SET value = ?2, updated_at = ?3',
-        )
+        .prepare('INSERT INTO meta (key, value, updated_at) VALUES (?1, ?2, ?3) ON CONFLICT(key) DO UPDATE SET value = ?2, updated_at = ?3')
         .bind(key, value, now.toISOString())
         .run();
+    },
+
+    getDefinition: (pageId) => one(StoredDefinition, 'SELECT * FROM definitions WHERE page_id = ?', pageId),
+    async saveDefinition(r, now) {
+      await db
+        .prepare(
+          `INSERT INTO definitions (page_id, name, state, content_hash, definition_json, runnable, health, next_run, in_trash, synced_at)
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9)
+           ON CONFLICT(page_id) DO UPDATE SET name = ?2, state = ?3, content_hash = ?4, definition_json = ?5, runnable = ?6,
+             health = ?7, next_run = ?8, in_trash = 0, synced_at = ?9`,
+        )
+        .bind(r.pageId, r.name, r.state, r.contentHash, r.definition ? JSON.stringify(r.definition) : null, r.runnable ? 1 : 0, r.health, r.nextRun, now.toISOString())
+        .run();
+    },
+    async activeDefinitions() {
+      const rows = await all(
+        StoredDefinition,
+        "SELECT * FROM definitions WHERE state = 'Active' AND runnable = 1 AND in_trash = 0 AND definition_json IS NOT NULL ORDER BY page_id",
+      );
+      return rows.filter((r): r is StoredDefinition & { definition_json: WorkflowDefinition } => r.definition_json !== null);
+    },
+    async definitionIds() {
+      const { results } = await db.prepare('SELECT page_id FROM definitions WHERE in_trash = 0').all<{ page_id: string }>();
+      return results.map((r) => r.page_id);
+    },
+    async markTrashed(pageId, now) {
+      await db.prepare('UPDATE definitions SET in_trash = 1, synced_at = ?2 WHERE page_id = ?1').bind(pageId, now.toISOString()).run();
+    },
+    async setNextRun(pageId, nextRun) {
+      await db.prepare('UPDATE definitions SET next_run = ?2 WHERE page_id = ?1').bind(pageId, nextRun).run();
+    },
+    async setLastFailure(pageId, reason) {
+      await db.prepare('UPDATE definitions SET last_failure = ?2 WHERE page_id = ?1').bind(pageId, reason).run();
+    },
+
+    async claimScheduledRun(slot, run, now) {
+      const [claim] = await db.batch([
+        db
+          .prepare('INSERT OR IGNORE INTO schedule_slots (workflow_page_id, slot, run_id, claimed_at) VALUES (?1, ?2, ?3, ?4)')
+          .bind(run.workflowPageId, slot, run.runId, now.toISOString()),
+        insertRun(run, now),
+      ]);
+      return (claim?.meta.changes ?? 0) === 1;
+    },
+    async claimRun(run, now) {
+      const result = await insertRun(run, now).run();
+      return result.meta.changes === 1;
+    },
+    getRun: (runId) => one(StoredRun, 'SELECT * FROM runs WHERE run_id = ?', runId),
+    getRunByPage: (runPageId) => one(StoredRun, 'SELECT * FROM runs WHERE run_page_id = ?', runPageId),
+    unstartedRuns: () => all(StoredRun, 'SELECT * FROM runs WHERE started = 0 ORDER BY created_at'),
+    runsWithStatus: (status) => all(StoredRun, 'SELECT * FROM runs WHERE status = ? ORDER BY created_at', status),
+    async markStarted(runId, runPageId, now) {
+      await db.prepare('UPDATE runs SET started = 1, run_page_id = ?2, updated_at = ?3 WHERE run_id = ?1').bind(runId, runPageId, now.toISOString()).run();
+    },
+    async setRunPage(runId, runPageId, now) {
+      await db.prepare('UPDATE runs SET run_page_id = ?2, updated_at = ?3 WHERE run_id = ?1').bind(runId, runPageId, now.toISOString()).run();
+    },
+    async moveRun(runId, from, to, now, reviewRound) {
+      const result = await db
+        .prepare('UPDATE runs SET status = ?3, updated_at = ?4, review_round = COALESCE(?5, review_round) WHERE run_id = ?1 AND status = ?2')
+        .bind(runId, from, to, now.toISOString(), reviewRound ?? null)
+        .run();
+      return result.meta.changes === 1;
+    },
+
+    async markEventProcessed(eventId, now) {
+      const result = await db.prepare('INSERT OR IGNORE INTO processed_events (event_id, received_at) VALUES (?1, ?2)').bind(eventId, now.toISOString()).run();
+      return result.meta.changes === 1;
+    },
+
+    async lastPublishedOutput(workflowPageId, excludingRunId) {
+      const row = await db
+        .prepare(
+          `SELECT a.body FROM runs r JOIN artifacts a ON a.run_id = r.run_id AND a.name = ?3
+           WHERE r.workflow_page_id = ?1 AND r.status = 'Published' AND r.run_id != ?2 ORDER BY r.created_at DESC LIMIT 1`,
+        )
+        .bind(workflowPageId, excludingRunId, PUBLISHED_ARTIFACT)
+        .first<{ body: string }>();
+      return row ? PublishedOutput.parse(JSON.parse(row.body)) : null;
+    },
+    async putArtifact(runId, name, body, now) {
+      await db
+        .prepare('INSERT INTO artifacts (run_id, name, body, created_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT(run_id, name) DO UPDATE SET body = ?3')
+        .bind(runId, name, body, now.toISOString())
+        .run();
+    },
+    async getArtifact(runId, name) {
+      const row = await db.prepare('SELECT body FROM artifacts WHERE run_id = ?1 AND name = ?2').bind(runId, name).first<{ body: string }>();
+      return row?.body ?? null;
     },
   };
 }

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { ConfigError, integrations, loadConfig, type Config } from '../env';
 import { createStore } from '../adapters/store';
 import { LAST_TICK_KEY } from '../triggers/tick';
+import { handleNotionWebhook } from './notion-webhook';
 import pkg from '../../package.json';
 
 export type AppEnv = { Bindings: Record<string, unknown>; Variables: { config: Config } };
@@ -26,6 +27,8 @@ export function createApp(): Hono<AppEnv> {
     const lastTick = await createStore(config.db).getMeta(LAST_TICK_KEY);
     return c.json({ ok: true, name: 'baton', version: pkg.version, integrations: integrations(config), lastTick });
   });
+
+  app.post('/webhooks/notion', handleNotionWebhook);
 
   return app;
 }

@@ -1,0 +1,42 @@
+// Which failures are worth retrying, and how each is said to a person.
+// Inside a Workflow step, a permanent failure is thrown as the platform's NonRetryableError so
+// the step is not retried; anything else is retried with backoff by the step's config.
+import { NonRetryableError } from 'cloudflare:workflows';
+import { APIErrorCode, isNotionClientError } from '@notionhq/client';
+import { DriveError } from '../adapters/drive';
+import { GoogleAuthError } from '../adapters/google-auth';
+import { ModelError } from '../adapters/llm';
+
+export type Failure = { permanent: boolean; message: string };
+
+export function classifyFailure(error: unknown): Failure {
+  if (error instanceof NonRetryableError) return { permanent: true, message: error.message };
+  if (error instanceof ModelError) return { permanent: error.permanent, message: error.message };
+  if (error instanceof GoogleAuthError) return { permanent: !error.retryable, message: `Google sign-in failed: ${error.message}` };
+  if (error instanceof DriveError) {
+    const { status, reason } = error.info;
+    const transient = status === 429 || status >= 500 || (status === 403 && /rateLimitExceeded/i.test(reason ?? ''));
+    return { permanent: !transient, message: error.message };
+  }
+  if (isNotionClientError(error)) {
+    const code = error.code;
+    const transient =
+      code === APIErrorCode.RateLimited ||
+      code === APIErrorCode.ServiceOverload ||
+      code === APIErrorCode.InternalServerError ||
+      code === APIErrorCode.ServiceUnavailable ||
+      code === APIErrorCode.GatewayTimeout ||
+      code === APIErrorCode.ConflictError ||
+      code === 'notionhq_client_request_timeout';
+    const hint = code === APIErrorCode.ObjectNotFound ? ' — share the page with the Baton integration' : '';
+    return { permanent: !transient, message: `Notion answered ${code}: ${error.message}${hint}` };
+  }
+  return { permanent: false, message: error instanceof Error ? error.message : String(error) };
+}
+
+/** Rethrows so the Workflows runtime retries only what may succeed on a retry. */
+export function rethrowForStep(error: unknown): never {
+  const failure = classifyFailure(error);
+  if (failure.permanent && !(error instanceof NonRetryableError)) throw new NonRetryableError(failure.message);
+  throw error;
+}

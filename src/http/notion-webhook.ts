@@ -1,0 +1,71 @@
+// POST /webhooks/notion — Notion's webhook deliveries.
+//
+// - The first request of a subscription is an unsigned {"verification_token"}: Baton keeps it
+//   in D1 for the operator to paste into Notion, never in logs.
+// - Every other delivery is verified (HMAC-SHA256 of the raw body keyed by that token, compared
+//   in constant time by the SDK's verifyWebhookSignature) before it is parsed.
+// - Events are hints only: the page is re-fetched; events whose only author is Baton's own bot
+//   are skipped so Baton's writes do not loop back; event ids are deduplicated because Notion
+//   may deliver an event more than once (developers.notion.com/reference/webhooks).
+import { verifyWebhookSignature } from '@notionhq/client';
+import type { Context } from 'hono';
+import { z } from 'zod';
+import { servicesFor } from '../services';
+import { applyReviewChange } from '../review/decide';
+import type { AppEnv } from './app';
+
+export const VERIFICATION_TOKEN_KEY = 'notion_verification_token';
+export const REGISTRY_DIRTY_KEY = 'registry_dirty';
+
+const Verification = z.object({ verification_token: z.string().min(1) }).strict();
+const WebhookEvent = z.object({
+  id: z.string(),
+  type: z.string(),
+  timestamp: z.string(),
+  authors: z.array(z.object({ id: z.string(), type: z.string() })).default([]),
+  entity: z.object({ id: z.string(), type: z.string() }),
+});
+
+export async function handleNotionWebhook(c: Context<AppEnv>): Promise<Response> {
+  const raw = await c.req.text();
+  const services = servicesFor(c.var.config);
+  const now = new Date();
+  let body: unknown;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    return c.json({ ok: false, error: 'Body is not JSON' }, 400);
+  }
+
+  const verification = Verification.safeParse(body);
+  if (verification.success) {
+    await services.store.setMeta(VERIFICATION_TOKEN_KEY, verification.data.verification_token, now);
+    console.log('Notion sent the webhook verification token; it is stored in D1 (meta.notion_verification_token). Paste it into the integration’s Webhooks tab and set it as NOTION_WEBHOOK_SECRET.');
+    return c.json({ ok: true });
+  }
+
+  const secret = c.var.config.notion.webhookSecret;
+  if (!secret) return c.json({ ok: false, error: 'NOTION_WEBHOOK_SECRET is not set' }, 503);
+  const valid = await verifyWebhookSignature({ body: raw, signature: c.req.header('x-notion-signature'), verificationToken: secret });
+  if (!valid) return c.json({ ok: false, error: 'Bad signature' }, 401);
+
+  const event = WebhookEvent.safeParse(body);
+  if (!event.success) return c.json({ ok: false, error: 'Not a Notion event' }, 400);
+  const { id, type, authors, entity } = event.data;
+  if (!(await services.store.markEventProcessed(id, now))) return c.json({ ok: true, duplicate: true });
+  if (!services.notion || entity.type !== 'page' || !type.startsWith('page.')) return c.json({ ok: true, ignored: true });
+
+  const bot = await services.notion.botUserId();
+  const people = authors.filter((a) => a.id !== bot && a.type !== 'bot').map((a) => a.id);
+  if (people.length === 0) return c.json({ ok: true, ignored: 'own edit' });
+
+  const run = await services.store.getRunByPage(entity.id);
+  if (run) {
+    const page = await services.notion.retrievePage(entity.id);
+    const outcome = await applyReviewChange(services, page, { authorIds: people, now });
+    return c.json({ ok: true, outcome: outcome.kind });
+  }
+  // A Workflows row (or another page) changed: the next tick syncs it.
+  await services.store.setMeta(REGISTRY_DIRTY_KEY, now.toISOString(), now);
+  return c.json({ ok: true });
+}

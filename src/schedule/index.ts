@@ -1,0 +1,7 @@
+// Baton's schedules: a row's Schedule (cron or plain language) and Time zone in, due slots
+// out. Pure: no I/O, no clock — every instant is passed in.
+export type { ParseScheduleResult, Schedule, ScheduleProblem } from './types';
+export { parseSchedule } from './parse-schedule';
+export { DEFAULT_SLOT_LIMIT, dueSlots, nextRun } from './slots';
+export { formatSlot } from './format-slot';
+export { scheduleProblemMessage } from './problem-message';

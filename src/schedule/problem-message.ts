@@ -1,0 +1,32 @@
+// A schedule problem in words for the row's Health: what is wrong and what to write instead.
+import { looksLikeCron } from './cron-expression';
+import { compilePhrase } from './phrase';
+import { readPlainSchedule } from './read-plain-schedule';
+import { isPlacelessTimeZone } from './time-zone';
+import type { ScheduleProblem } from './types';
+
+export function scheduleProblemMessage(problem: ScheduleProblem): string {
+  switch (problem.kind) {
+    case 'schedule_invalid':
+      return `Schedule '${problem.text}' is not understood: ${problem.reason} — ${tryInstead(problem.suggestion)}`;
+    case 'schedule_unsupported':
+      return `Schedule '${problem.text}' cannot be used: ${problem.reason} — try '${problem.suggestion}'`;
+    case 'time_zone_invalid': {
+      const other = problem.suggestion === 'America/New_York' ? 'Europe/Paris' : 'America/New_York';
+      const like = `use a name like '${problem.suggestion}' or '${other}'`;
+      const what = isPlacelessTimeZone(problem.timeZone)
+        ? 'is an abbreviation or offset, not a place, so daylight saving time may not be followed'
+        : 'is not a known time zone';
+      return `Time zone '${problem.timeZone}' ${what} — ${like}`;
+    }
+  }
+}
+
+/** "try 'every Monday at 9:00' or a cron expression like '0 9 * * 1'", or the other way round. */
+function tryInstead(suggestion: string): string {
+  if (looksLikeCron(suggestion)) return `try '${suggestion}' or plain words like 'every Monday at 9:00'`;
+  const reading = readPlainSchedule(suggestion);
+  return reading.ok
+    ? `try '${suggestion}' or a cron expression like '${compilePhrase(reading.phrase)}'`
+    : `try '${suggestion}'`;
+}

@@ -1,0 +1,50 @@
+// Builds the adapters from the parsed config, once per isolate and config. The engine, the
+// tick and the routes receive these; none of them builds a client itself.
+import type { Config } from './env';
+import { missingSettings } from './env';
+import { createDriveAdapter, type DriveAdapter } from './adapters/drive';
+import { createGoogleAuth } from './adapters/google-auth';
+import { createLlmAdapter, createLlmClient, type LlmAdapter } from './adapters/llm';
+import { createNotionAdapter, createNotionClient, type NotionAdapter } from './adapters/notion';
+import { createStore, type Store } from './adapters/store';
+
+export interface Services {
+  config: Config;
+  store: Store;
+  /** Null when Notion is not configured: nothing can run, /health says why. */
+  notion: NotionAdapter | null;
+  drive: DriveAdapter | null;
+  llm: LlmAdapter;
+}
+
+const built = new WeakMap<Config, Services>();
+
+export function servicesFor(config: Config): Services {
+  const hit = built.get(config);
+  if (hit) return hit;
+  const { notion, google, model } = config;
+  const googleAuth =
+    google.serviceAccountEmail && google.privateKey
+      ? createGoogleAuth({
+          serviceAccountEmail: google.serviceAccountEmail,
+          // Key files pasted into .dev.vars or a secret often carry literal "\n" sequences.
+          privateKey: google.privateKey.replace(/\\n/g, '\n'),
+          tokenUrl: google.tokenUrl,
+        })
+      : null;
+  const services: Services = {
+    config,
+    store: createStore(config.db),
+    notion: notion.token ? createNotionAdapter(createNotionClient({ token: notion.token, baseUrl: notion.apiUrl })) : null,
+    drive: googleAuth ? createDriveAdapter({ rootUrl: google.apiUrl, accessToken: () => googleAuth.accessToken() }) : null,
+    llm: createLlmAdapter(createLlmClient({ baseUrl: model.baseUrl, apiKey: model.apiKey }), model.name),
+  };
+  built.set(config, services);
+  return services;
+}
+
+/** The Notion adapter, or an error naming the settings still missing. */
+export function requireNotion(services: Services): NotionAdapter {
+  if (!services.notion) throw new Error(`Notion is not configured: set ${missingSettings(services.config, 'notion').join(', ')}`);
+  return services.notion;
+}

@@ -1,0 +1,93 @@
+// Admission: due schedule slots become runs, exactly once.
+//
+// A slot is claimed with a D1 unique key (workflow, slot) in the same batch that records the
+// run; only the tick that wins the claim goes on. Creating the Run row and the Workflow
+// instance happens after the claim and is retried by every tick until it is confirmed, so a
+// crash between the two loses nothing. (Creating an instance with an existing id does not fail
+// in every runtime version, so the id alone is not the dedupe.)
+import type { Services } from '../services';
+import { requireNotion } from '../services';
+import type { StoredRun } from '../adapters/store';
+import { dueSlots, nextRun, parseSchedule } from '../schedule';
+import { runTitle } from '../publish/naming';
+import { newRunProperties } from '../engine/run-row';
+import { runIdFor } from './run-id';
+
+export const SCHEDULE_CHECKED_KEY = 'schedule_checked_until';
+/** After downtime, slots older than this are not made up. */
+const CATCH_UP_MS = 24 * 60 * 60 * 1000;
+
+export async function admitScheduledRuns(services: Services, now: Date): Promise<string[]> {
+  const { store } = services;
+  const checked = await store.getMeta(SCHEDULE_CHECKED_KEY);
+  const from = new Date(Math.max(checked ? Date.parse(checked) : now.getTime() - 60_000, now.getTime() - CATCH_UP_MS));
+  const admitted: string[] = [];
+  for (const row of await store.activeDefinitions()) {
+    const definition = row.definition_json;
+    if (!definition.schedule) continue;
+    const parsed = parseSchedule(definition.schedule, definition.timeZone);
+    if (!parsed.ok) continue;
+    // Several missed slots (after downtime) run once, for the latest: a late brief, not three.
+    const slot = dueSlots(parsed.schedule, from, now).at(-1);
+    if (!slot) continue;
+    const slotIso = slot.toISOString();
+    const runId = await runIdFor(definition.pageId, 'schedule', slotIso);
+    const claimed = await store.claimScheduledRun(
+      slotIso,
+      { runId, workflowPageId: definition.pageId, triggerKind: 'schedule', triggerKey: slotIso, scheduledFor: slotIso, reviewerId: definition.reviewer?.id ?? null, definition },
+      now,
+    );
+    if (claimed) {
+      admitted.push(runId);
+      const next = nextRun(parsed.schedule, now);
+      await store.setNextRun(definition.pageId, next ? next.toISOString() : null);
+    }
+  }
+  if (!checked || Date.parse(checked) < now.getTime()) await store.setMeta(SCHEDULE_CHECKED_KEY, now.toISOString(), now);
+  return admitted;
+}
+
+/** Creates the Run row and the Workflow instance for every claimed run not yet started. */
+export async function startPendingRuns(services: Services, now: Date): Promise<string[]> {
+  const started: string[] = [];
+  for (const run of await services.store.unstartedRuns()) {
+    await startRun(services, run, now);
+    started.push(run.run_id);
+  }
+  return started;
+}
+
+async function startRun(services: Services, run: StoredRun, now: Date): Promise<void> {
+  const notion = requireNotion(services);
+  const runsDataSource = services.config.notion.runsDataSourceId;
+  if (!runsDataSource) throw new Error('NOTION_RUNS_DATA_SOURCE_ID is not set: run `npm run setup` and configure it');
+  const definition = run.definition_json;
+  // Look the Run ID up before creating, so a retried admission never makes a second row.
+  const existing = await notion.queryDataSource(runsDataSource, { filter: { property: 'Run ID', rich_text: { equals: run.run_id } } });
+  let runPageId = existing[0]?.id;
+  if (!runPageId) {
+    const page = await notion.createPage({
+      parent: { type: 'data_source_id', data_source_id: runsDataSource },
+      properties: newRunProperties({
+        name: runTitle(definition.name, new Date(run.scheduled_for ?? run.created_at), definition.timeZone),
+        workflowPageId: run.workflow_page_id,
+        runId: run.run_id,
+        trigger: run.trigger_kind,
+        scheduledFor: run.scheduled_for,
+        reviewerId: run.reviewer_id,
+      }),
+    });
+    runPageId = page.id;
+  }
+  await services.store.setRunPage(run.run_id, runPageId, now);
+  try {
+    await services.config.runs.create({ id: run.run_id, params: { runId: run.run_id } });
+  } catch (error) {
+    if (!isAlreadyExists(error)) throw error;
+  }
+  await services.store.markStarted(run.run_id, runPageId, now);
+}
+
+function isAlreadyExists(error: unknown): boolean {
+  return error instanceof Error && /already[ _]exists/i.test(error.message);
+}
