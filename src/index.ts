@@ -1,7 +1,9 @@
 // Worker entry: wiring only.
 import { createApp } from './http/app';
 import { loadConfig } from './env';
+import { servicesFor } from './services';
 import { runTick } from './triggers/tick';
+import { tickTasks } from './triggers/tasks';
 
 export { RunWorkflow } from './engine/run-workflow';
 
@@ -10,6 +12,7 @@ const app = createApp();
 export default {
   fetch: app.fetch,
   async scheduled(controller, env, ctx) {
-    ctx.waitUntil(runTick(loadConfig(env), new Date(controller.scheduledTime)));
+    const config = loadConfig(env);
+    ctx.waitUntil(runTick(config, new Date(controller.scheduledTime), tickTasks(servicesFor(config))));
   },
 } satisfies ExportedHandler<Cloudflare.Env>;

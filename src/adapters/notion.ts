@@ -36,7 +36,7 @@ export interface NotionAdapter {
   listChildDatabases(pageId: string): Promise<{ id: string; title: string }[]>;
   /** Pages that are direct children of a page, by title. */
   listChildPages(pageId: string): Promise<{ id: string; title: string }[]>;
-  retrieveDatabase(databaseId: string): Promise<{ id: string; title: string; dataSourceIds: string[] }>;
+  retrieveDatabase(databaseId: string): Promise<{ id: string; title: string; dataSourceIds: string[]; parentPageId: string | null }>;
   retrieveDataSource(dataSourceId: string): Promise<DataSourceObjectResponse>;
   updateDataSource(dataSourceId: string, properties: DataSourcePropertiesRequest): Promise<DataSourceObjectResponse>;
   createDatabase(params: CreateDatabaseParameters): Promise<{ databaseId: string; dataSourceIds: string[] }>;
@@ -92,7 +92,12 @@ export function createNotionAdapter(client: Client): NotionAdapter {
     async retrieveDatabase(databaseId) {
       const db = await client.databases.retrieve({ database_id: databaseId });
       if (!isFullDatabase(db)) throw new Error(`Notion returned a partial database for ${databaseId}`);
-      return { id: db.id, title: db.title.map((t) => t.plain_text).join(''), dataSourceIds: db.data_sources.map((d) => d.id) };
+      return {
+        id: db.id,
+        title: db.title.map((t) => t.plain_text).join(''),
+        dataSourceIds: db.data_sources.map((d) => d.id),
+        parentPageId: db.parent.type === 'page_id' ? db.parent.page_id : null,
+      };
     },
     async retrieveDataSource(dataSourceId) {
       return fullDataSource(await client.dataSources.retrieve({ data_source_id: dataSourceId }));

@@ -5,3 +5,4 @@ export { parseSchedule } from './parse-schedule';
 export { DEFAULT_SLOT_LIMIT, dueSlots, nextRun } from './slots';
 export { formatSlot } from './format-slot';
 export { scheduleProblemMessage } from './problem-message';
+export { readTimeZone } from './time-zone';

@@ -5,7 +5,7 @@ import { createStore } from '../adapters/store';
 
 export interface TickTask {
   name: string;
-  run(now: Date): Promise<void>;
+  run(now: Date): Promise<unknown>;
 }
 
 export interface TickReport {

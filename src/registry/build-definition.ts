@@ -1,0 +1,204 @@
+// A Workflows row (page object + body markdown) → a WorkflowDefinition and every problem with it.
+//
+// Pure: `now` and the default time zone are passed in; no network, no storage, no clock.
+//
+// When is there a definition? Whenever the row has a name and a State, Mode and time zone
+// Baton understands — those are the fields a definition cannot exist without. Other mistakes
+// leave the definition in place (so the cache holds what the row says) with the faulty field
+// set to null: an invalid schedule, a watch folder that is not a Drive folder, and so on never
+// reach the engine as if they were valid. Callers must not run a row that has any
+// error-severity problem (`hasErrors(problems)`); warnings are shown in Health and the row runs.
+import { nextRun as nextScheduledRun, parseSchedule, type Schedule } from '../schedule';
+// Not re-exported by the schedule module's index (yet); the same check its parseSchedule makes.
+import { readTimeZone } from '../schedule';
+import {
+  WorkflowDefinition,
+  WorkflowMode,
+  WorkflowState,
+  type ContextReference,
+  type Person,
+} from '../domain/workflow-definition';
+import { parseBody } from './body-sections';
+import { parseContextLine } from './context-reference';
+import { definitionHash } from './definition-hash';
+import { linkService } from './links';
+import { rowProblem, type LinkFound, type RowProblem } from './row-problem';
+import { readRowProperties, type RowProperties } from './row-properties';
+
+/** Bump when parsing changes meaning, so every cached definition is rebuilt. */
+export const REGISTRY_PARSER_VERSION = 1;
+
+export interface BuildDefinitionOptions {
+  /** The row's page object, as Notion returned it. */
+  page: unknown;
+  /** The row's body, from GET /v1/pages/{id}/markdown. */
+  markdown: string;
+  /** That response's `truncated` flag. */
+  truncated?: boolean;
+  /** Used when the row's Time zone is empty (config DEFAULT_TIME_ZONE). */
+  defaultTimeZone: string;
+  now: Date;
+}
+
+export interface BuiltDefinition {
+  /** Null only when the name, State, Mode or time zone is missing or not understood. */
+  definition: WorkflowDefinition | null;
+  /** Property problems first, then the body's, each in the order found. */
+  problems: RowProblem[];
+  /** Lines of the Steps section that are not steps, for the plan compiler. */
+  notes: string[];
+  /** The first scheduled slot after `now`; null without a valid schedule. */
+  nextRun: Date | null;
+  contentHash: string;
+}
+
+export async function buildDefinition(options: BuildDefinitionOptions): Promise<BuiltDefinition> {
+  const { properties: row, problems } = readRowProperties(options.page);
+  const body = parseBody(options.markdown);
+
+  if (row.name === '') problems.push(rowProblem({ kind: 'missing_name' }));
+  const state = row.state === null ? 'Draft' : oneOf(WorkflowState.options, row.state);
+  if (state === null) problems.push(rowProblem({ kind: 'unknown_state', value: row.state ?? '' }));
+  const mode = row.mode === null ? 'Live' : oneOf(WorkflowMode.options, row.mode);
+  if (mode === null) problems.push(rowProblem({ kind: 'unknown_mode', value: row.mode ?? '' }));
+
+  // A place name only: "EST" or "+01:00" would run an hour off for half the year.
+  const zoneText = row.timeZone ?? options.defaultTimeZone;
+  const zone = readTimeZone(zoneText);
+  const timeZone = zone.ok ? zone.timeZone : null;
+  if (!zone.ok) {
+    problems.push(rowProblem({ kind: 'time_zone_invalid', value: zoneText, suggestion: zone.suggestion, defaultTimeZone: options.defaultTimeZone }));
+  }
+  const { schedule, nextRun } = readSchedule(row.schedule, timeZone, options, problems);
+
+  const watchFolder = folderLink(row.watchFolder, 'watch_folder_invalid', problems);
+  const outputFolder = folderLink(row.outputFolder, 'output_folder_invalid', problems);
+  const outputPage = pageLink(row.outputPage, problems);
+  if (row.outputFolder === null && row.outputPage === null) problems.push(rowProblem({ kind: 'no_output_destination' }));
+  const reviewer = readReviewer(row, problems);
+  if (state === 'Active' && row.schedule === null && row.watchFolder === null) problems.push(rowProblem({ kind: 'nothing_starts_it' }));
+
+  if (options.truncated) problems.push(rowProblem({ kind: 'body_truncated' }));
+  problems.push(...body.problems);
+  if (row.watchFolder === null) {
+    for (const ref of body.context) {
+      if (ref.kind === 'trigger_file') problems.push(rowProblem({ kind: 'trigger_file_without_watch_folder', line: ref.label }));
+    }
+  }
+
+  const contentHash = await definitionHash({
+    version: REGISTRY_PARSER_VERSION,
+    properties: { ...row, timeZone: timeZone ?? row.timeZone },
+    body: options.markdown.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').trim(),
+    truncated: options.truncated ?? false,
+  });
+
+  const buildable = row.name !== '' && state !== null && mode !== null && timeZone !== null;
+  const definition = buildable
+    ? WorkflowDefinition.parse({
+        pageId: row.pageId,
+        name: row.name,
+        state,
+        schedule: schedule?.text ?? null,
+        timeZone,
+        watchFolder,
+        reviewer,
+        outputFolder,
+        outputPage,
+        mode,
+        goal: body.goal,
+        steps: body.steps,
+        context: body.context,
+        outputTemplate: body.outputTemplate,
+        lessons: body.lessons,
+        contentHash,
+      } satisfies WorkflowDefinition)
+    : null;
+  return { definition, problems, notes: body.notes, nextRun, contentHash };
+}
+
+function oneOf<T extends string>(options: readonly T[], value: string): T | null {
+  return options.find((o) => o.toLowerCase() === value.trim().toLowerCase()) ?? null;
+}
+
+function readSchedule(
+  text: string | null,
+  timeZone: string | null,
+  options: BuildDefinitionOptions,
+  problems: RowProblem[],
+): { schedule: Schedule | null; nextRun: Date | null } {
+  if (text === null) return { schedule: null, nextRun: null };
+  // With a bad time zone (already reported) the words are still checked, read in UTC.
+  const parsed = parseSchedule(text, timeZone ?? 'UTC');
+  if (!parsed.ok) {
+    const problem = parsed.problem;
+    switch (problem.kind) {
+      case 'schedule_invalid':
+      case 'schedule_unsupported':
+        problems.push(rowProblem({ kind: problem.kind, text, problem }));
+        break;
+      case 'time_zone_invalid':
+        // Checked above with the same rule; reached only if the default time zone is refused.
+        break;
+    }
+    return { schedule: null, nextRun: null };
+  }
+  if (timeZone === null) return { schedule: null, nextRun: null };
+  const next = nextScheduledRun(parsed.schedule, options.now);
+  if (next === null) {
+    problems.push(rowProblem({ kind: 'schedule_never_runs', text }));
+    return { schedule: null, nextRun: null };
+  }
+  return { schedule: parsed.schedule, nextRun: next };
+}
+
+function found(reference: ContextReference, value: string): LinkFound {
+  switch (reference.kind) {
+    case 'drive_folder':
+    case 'drive_file':
+    case 'notion_page':
+      return reference.kind;
+    case 'previous_output':
+    case 'trigger_file':
+    case 'described':
+      if (/\s/.test(value.trim())) return 'not_a_link';
+      if (linkService(value) !== 'other') return 'unreadable_link';
+      return /^(https?:\/\/|www\.)/i.test(value.trim()) ? 'other_link' : 'not_a_link';
+  }
+}
+
+function folderLink(
+  value: string | null,
+  kind: 'watch_folder_invalid' | 'output_folder_invalid',
+  problems: RowProblem[],
+): ContextReference | null {
+  if (value === null) return null;
+  const reference = parseContextLine(value, { driveOpenLinkAs: 'folder' });
+  if (reference.kind === 'drive_folder') return reference;
+  problems.push(rowProblem({ kind, value, found: found(reference, value) }));
+  return null;
+}
+
+function pageLink(value: RowProperties['outputPage'], problems: RowProblem[]): ContextReference | null {
+  if (value === null) return null;
+  if (value.kind === 'page') return { kind: 'notion_page', id: value.id, url: value.url, label: value.url };
+  const reference = parseContextLine(value.url);
+  if (reference.kind === 'notion_page') return reference;
+  problems.push(rowProblem({ kind: 'output_page_invalid', value: value.url, found: found(reference, value.url) }));
+  return null;
+}
+
+/** The first person is the reviewer; a bot or group is an error, more than one person a warning. */
+function readReviewer(row: RowProperties, problems: RowProblem[]): Person | null {
+  for (const r of row.reviewers) {
+    if (r.type === 'bot' || r.type === 'group') problems.push(rowProblem({ kind: 'reviewer_not_person', name: r.name, type: r.type }));
+  }
+  const people = row.reviewers.filter((r) => r.type === 'person' || r.type === 'unknown');
+  const first = people[0];
+  if (!first) return null;
+  if (people.length > 1) {
+    const names = people.map((p) => p.name ?? 'someone');
+    problems.push(rowProblem({ kind: 'reviewer_several', names, used: first.name ?? 'the first one' }));
+  }
+  return { id: first.id, name: first.name };
+}

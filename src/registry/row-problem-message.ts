@@ -1,0 +1,120 @@
+// Words for every RowProblem: what is wrong, quoting what the person wrote ('…', as the
+// schedule module's words do), and exactly what to do. One exhaustive switch; a new kind without words fails to compile.
+import { scheduleProblemMessage } from '../schedule';
+import { linkHost, linkService } from './links';
+import type { LinkField, LinkFound, RowProblem } from './row-problem';
+import { SECTION_TITLES } from './section-headings';
+
+export function rowProblemMessage(problem: RowProblem): string {
+  switch (problem.kind) {
+    case 'property_wrong_type':
+      return `The ${quote(problem.property)} column is a ${typeName(problem.found)} property, so Baton can't read it — change its type to ${problem.expected} (click the column name → Edit property → Type).`;
+    case 'missing_name':
+      return 'This row has no Name — give the workflow a name; Baton uses it to title every run and output.';
+    case 'unknown_state':
+      return `State is ${quote(problem.value)}, which Baton doesn't know — set it to Draft, Active or Paused.`;
+    case 'unknown_mode':
+      return `Mode is ${quote(problem.value)}, which Baton doesn't know — set it to Live (publish the outputs) or Trial (run and review, but publish nothing), or leave it empty for Live.`;
+    case 'schedule_invalid':
+    case 'schedule_unsupported':
+      return scheduleProblemMessage(problem.problem);
+    case 'schedule_never_runs':
+      return `Schedule ${quote(problem.text)} never comes round again, so this workflow would never run — check the date or day in it.`;
+    case 'time_zone_invalid': {
+      const words = scheduleProblemMessage({ kind: 'time_zone_invalid', timeZone: problem.value, suggestion: problem.suggestion });
+      return problem.value === problem.defaultTimeZone ? words : `${words}, or leave Time zone empty to use ${problem.defaultTimeZone}`;
+    }
+    case 'nothing_starts_it':
+      return "State is Active but nothing will start this workflow — add a Schedule (for example 'every Monday at 9:00') or a Watch folder (a Google Drive folder link), or set State to Draft.";
+    case 'watch_folder_invalid':
+      return `Watch folder ${quote(problem.value)} is not a Google Drive folder link${foundHint(problem.found)} — open the folder in Drive and copy the address from the browser (it looks like https://drive.google.com/drive/folders/…).`;
+    case 'output_folder_invalid':
+      return `Output folder ${quote(problem.value)} is not a Google Drive folder link${foundHint(problem.found)} — open the folder the Google Docs should go to and copy its address (it looks like https://drive.google.com/drive/folders/…).`;
+    case 'output_page_invalid':
+      return `Output page ${quote(problem.value)} is not a Notion page link${foundHint(problem.found)} — open the page the dated pages should go under, click Share → Copy link, and paste it here.`;
+    case 'no_output_destination':
+      return 'This workflow has nowhere to publish — add an Output page (a Notion page link) or an Output folder (a Google Drive folder link), or both.';
+    case 'reviewer_not_person':
+      return `Reviewer must be a person — ${problem.name ? quote(problem.name) : 'the one chosen'} is ${problem.type === 'bot' ? 'an integration (a bot)' : 'a group'}. Pick one teammate as Reviewer, or leave it empty to publish without review.`;
+    case 'reviewer_several':
+      return `Reviewer lists ${problem.names.length} people (${problem.names.join(', ')}); Baton asks only the first, ${problem.used}, to review — keep one person in Reviewer so everyone knows who approves.`;
+    case 'body_truncated':
+      return 'The page is too long for Notion to send in full, so Baton read only its beginning — move long reference material to its own page and link it under Context.';
+    case 'unknown_section':
+      return `Section ${quote(problem.heading)} is not one Baton knows — use Goal, Steps, Context, Output template or Lessons. Its text was kept as part of ${SECTION_TITLES[problem.keptIn]}.`;
+    case 'duplicate_section':
+      return `There are two ${SECTION_TITLES[problem.section]} sections (the second is headed ${quote(problem.heading)}) — Baton joined them; merge them into one so it is clear what belongs where.`;
+    case 'no_goal':
+      return problem.bodyEmpty
+        ? "The page is empty — open the row and write a 'Goal' heading with a sentence or two saying what this workflow should produce."
+        : "The Goal is empty — under a 'Goal' heading, write a sentence or two saying what this workflow should produce.";
+    case 'too_many_steps':
+      return `Steps has ${problem.count} steps; Baton runs at most ${problem.max} — merge some steps, or split the work into two workflows.`;
+    case 'step_number_duplicate':
+      return `Step ${problem.number} appears more than once in Steps — renumber the steps 1, 2, 3… so 'after step ${problem.number}' means one step.`;
+    case 'step_number_gap':
+      return `Steps skip number${problem.missing.length > 1 ? 's' : ''} ${listNumbers(problem.missing)} — renumber them 1, 2, 3… so 'after step N' means what you expect.`;
+    case 'context_link_unsupported':
+      return linkService(problem.url) === 'other'
+        ? `Context line ${quote(problem.line)} links to ${linkHost(problem.url)} — Baton can read Google Drive and Notion links only. Put the material in a Drive file or a Notion page and link that; until then only the words on the line are used.`
+        : `Context line ${quote(problem.line)} has a ${linkHost(problem.url)} link that does not point at a file, folder or page — open the item itself and copy its link from the browser.`;
+    case 'context_no_link':
+      return problem.service === 'notion'
+        ? `${quote(problem.line)} has no link — paste the Notion page link (or @-mention the page) so Baton can read it; until then only the words are used.`
+        : `${quote(problem.line)} has no link — paste the Google Drive link (Share → Copy link) so Baton can read it; until then only the words are used.`;
+    case 'trigger_file_without_watch_folder':
+      return `Context mentions ${quote(problem.line)}, but this workflow has no Watch folder, so no file starts a run — add a Watch folder, or remove the line.`;
+    case 'output_template_no_headings':
+      return "The Output template has no headings, so Baton cannot check each draft has the right sections — write each section as a heading (start the line with '### ', e.g. '### Summary').";
+    case 'link_not_shared':
+      return problem.service === 'notion'
+        ? `${fieldRef(problem.field, problem.label, problem.url)} can't be opened: the Notion page is not shared with Baton, or was deleted. Share it with the Baton integration (open the page → ••• → Connections → add Baton).`
+        : `${fieldRef(problem.field, problem.label, problem.url)} can't be opened: it is not shared with Baton, or was deleted. Share the ${problem.field === 'Context' ? 'file or folder' : 'folder'} with ${problem.serviceAccountEmail ?? "Baton's service account (ask an admin for its address)"} as ${problem.field === 'Output folder' ? 'Editor' : 'Viewer'}.`;
+    case 'link_outside_allowed_roots':
+      return problem.service === 'notion'
+        ? `${fieldRef(problem.field, problem.label, problem.url)} is outside the pages Baton may use — ask an admin to add it (or a page above it) to ALLOWED_NOTION_PAGES.`
+        : `${fieldRef(problem.field, problem.label, problem.url)} is outside the folders Baton may use — ask an admin to add it (or a folder above it) to ALLOWED_DRIVE_ROOTS.`;
+    case 'link_not_folder':
+      return `${fieldRef(problem.field, problem.label, problem.url)} is a file, not a folder — paste the link of the Drive folder that should ${problem.field === 'Watch folder' ? 'start a run when a file lands in it' : 'receive the Google Docs'}.`;
+    case 'page_trashed':
+      return `${fieldRef(problem.field, problem.label, problem.url)} is in Notion's trash — restore it (Trash → Restore) or choose another page.`;
+  }
+}
+
+/** Quotes what the person wrote, shortened so one long line can't fill Health. */
+export function quote(text: string, max = 120): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return `'${oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine}'`;
+}
+
+function fieldRef(field: LinkField, label: string, url: string): string {
+  const name = label && label !== url ? `${quote(label)} (${url})` : url;
+  return field === 'Context' ? `Context source ${name}` : `${field} ${name}`;
+}
+
+function foundHint(found: LinkFound): string {
+  switch (found) {
+    case 'drive_folder':
+      return ' (it is a Drive folder)';
+    case 'drive_file':
+      return ' (it points at a single Drive file)';
+    case 'unreadable_link':
+      return ' (it does not point at one particular folder or page)';
+    case 'notion_page':
+      return ' (it is a Notion page)';
+    case 'other_link':
+      return '';
+    case 'not_a_link':
+      return ' (it is not a link)';
+  }
+}
+
+function typeName(type: string): string {
+  const names: Record<string, string> = { rich_text: 'Text', multi_select: 'Multi-select', people: 'Person', phone_number: 'Phone' };
+  return names[type] ?? type.charAt(0).toUpperCase() + type.slice(1).replace(/_/g, ' ');
+}
+
+function listNumbers(numbers: readonly number[]): string {
+  if (numbers.length <= 1) return numbers.join('');
+  return `${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)}`;
+}

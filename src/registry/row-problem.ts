@@ -1,0 +1,121 @@
+// Everything a Workflows row can get wrong, as tagged data. Words for people are made in one
+// place, row-problem-message.ts, by a switch over `kind`, so a kind without words fails to compile.
+//
+// Severity is fixed per kind (SEVERITY below): an `error` means Baton will not run the row
+// until it is fixed; a `warning` is shown in Health but the row still runs. The first group
+// of kinds comes from reading the row (buildDefinition); the last group from checking its links
+// against Drive and Notion, which the adapters do and report with the same type.
+import { z } from 'zod';
+import type { ScheduleProblem as ScheduleProblemType } from '../schedule';
+import { SectionName } from './section-headings';
+
+export const Severity = z.enum(['error', 'warning']);
+export type Severity = z.infer<typeof Severity>;
+
+/** The row property (or body section) a link came from, named as the person sees it. */
+export const LinkField = z.enum(['Context', 'Watch folder', 'Output folder', 'Output page']);
+export type LinkField = z.infer<typeof LinkField>;
+
+/** What a value that should have been a particular link turned out to be. */
+export const LinkFound = z.enum(['drive_folder', 'drive_file', 'unreadable_link', 'notion_page', 'other_link', 'not_a_link']);
+export type LinkFound = z.infer<typeof LinkFound>;
+
+
+// The schedule module owns its problem type and its words; a row only carries it along.
+const ScheduleProblem = z.custom<ScheduleProblemType>(
+  (v) => typeof v === 'object' && v !== null && typeof (v as { kind?: unknown }).kind === 'string',
+);
+
+const base = { severity: Severity };
+const linked = { ...base, field: LinkField, label: z.string(), url: z.string() };
+
+export const RowProblem = z.discriminatedUnion('kind', [
+  // Properties
+  z.object({ ...base, kind: z.literal('property_wrong_type'), property: z.string(), expected: z.string(), found: z.string() }),
+  z.object({ ...base, kind: z.literal('missing_name') }),
+  z.object({ ...base, kind: z.literal('unknown_state'), value: z.string() }),
+  z.object({ ...base, kind: z.literal('unknown_mode'), value: z.string() }),
+  z.object({ ...base, kind: z.literal('schedule_invalid'), text: z.string(), problem: ScheduleProblem }),
+  z.object({ ...base, kind: z.literal('schedule_unsupported'), text: z.string(), problem: ScheduleProblem }),
+  z.object({ ...base, kind: z.literal('schedule_never_runs'), text: z.string() }),
+  z.object({ ...base, kind: z.literal('time_zone_invalid'), value: z.string(), suggestion: z.string(), defaultTimeZone: z.string() }),
+  z.object({ ...base, kind: z.literal('nothing_starts_it') }),
+  z.object({ ...base, kind: z.literal('watch_folder_invalid'), value: z.string(), found: LinkFound }),
+  z.object({ ...base, kind: z.literal('output_folder_invalid'), value: z.string(), found: LinkFound }),
+  z.object({ ...base, kind: z.literal('output_page_invalid'), value: z.string(), found: LinkFound }),
+  z.object({ ...base, kind: z.literal('no_output_destination') }),
+  z.object({ ...base, kind: z.literal('reviewer_not_person'), name: z.string().nullable(), type: z.enum(['bot', 'group']) }),
+  z.object({ ...base, kind: z.literal('reviewer_several'), names: z.array(z.string()), used: z.string() }),
+  // Body
+  z.object({ ...base, kind: z.literal('body_truncated') }),
+  z.object({ ...base, kind: z.literal('unknown_section'), heading: z.string(), keptIn: SectionName }),
+  z.object({ ...base, kind: z.literal('duplicate_section'), heading: z.string(), section: SectionName }),
+  z.object({ ...base, kind: z.literal('no_goal'), bodyEmpty: z.boolean() }),
+  z.object({ ...base, kind: z.literal('too_many_steps'), count: z.number().int(), max: z.number().int() }),
+  z.object({ ...base, kind: z.literal('step_number_duplicate'), number: z.number().int() }),
+  z.object({ ...base, kind: z.literal('step_number_gap'), missing: z.array(z.number().int()) }),
+  z.object({ ...base, kind: z.literal('context_link_unsupported'), line: z.string(), url: z.string() }),
+  z.object({ ...base, kind: z.literal('context_no_link'), line: z.string(), service: z.enum(['notion', 'drive']) }),
+  z.object({ ...base, kind: z.literal('trigger_file_without_watch_folder'), line: z.string() }),
+  z.object({ ...base, kind: z.literal('output_template_no_headings') }),
+  // Link checks (reported by the adapters)
+  z.object({
+    ...linked,
+    kind: z.literal('link_not_shared'),
+    service: z.enum(['drive', 'notion']),
+    /** Who Drive items must be shared with; null when the Drive settings are missing. */
+    serviceAccountEmail: z.string().nullable(),
+  }),
+  z.object({ ...linked, kind: z.literal('link_outside_allowed_roots'), service: z.enum(['drive', 'notion']) }),
+  z.object({ ...linked, kind: z.literal('link_not_folder') }),
+  z.object({ ...linked, kind: z.literal('page_trashed') }),
+]);
+export type RowProblem = z.infer<typeof RowProblem>;
+export type RowProblemKind = RowProblem['kind'];
+
+/** Fixed per kind; a kind missing here fails to compile. */
+export const SEVERITY: Record<RowProblemKind, Severity> = {
+  property_wrong_type: 'error',
+  missing_name: 'error',
+  unknown_state: 'error',
+  unknown_mode: 'error',
+  schedule_invalid: 'error',
+  schedule_unsupported: 'error',
+  schedule_never_runs: 'error',
+  time_zone_invalid: 'error',
+  nothing_starts_it: 'error',
+  watch_folder_invalid: 'error',
+  output_folder_invalid: 'error',
+  output_page_invalid: 'error',
+  no_output_destination: 'error',
+  reviewer_not_person: 'error',
+  reviewer_several: 'warning',
+  body_truncated: 'warning',
+  unknown_section: 'warning',
+  duplicate_section: 'warning',
+  no_goal: 'error',
+  too_many_steps: 'error',
+  step_number_duplicate: 'error',
+  step_number_gap: 'warning',
+  context_link_unsupported: 'warning',
+  context_no_link: 'warning',
+  trigger_file_without_watch_folder: 'warning',
+  output_template_no_headings: 'warning',
+  link_not_shared: 'error',
+  link_outside_allowed_roots: 'error',
+  link_not_folder: 'error',
+  page_trashed: 'error',
+};
+
+type WithoutSeverity<T> = T extends unknown ? Omit<T, 'severity'> : never;
+export type RowProblemInput = WithoutSeverity<RowProblem>;
+
+/** Makes a problem with its kind's severity: `rowProblem({ kind: 'missing_name' })`. */
+export function rowProblem(input: RowProblemInput): RowProblem {
+  return { ...input, severity: SEVERITY[input.kind] } as RowProblem;
+}
+
+/** True when Baton must not run the row. */
+export function hasErrors(problems: readonly RowProblem[]): boolean {
+  return problems.some((p) => p.severity === 'error');
+}

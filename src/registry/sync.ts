@@ -1,0 +1,127 @@
+// Registry sync, run by the minute tick: Workflows rows edited since the last sync become
+// cached definitions, and each row's Health / Plan / Next run are written back.
+//
+// - `last_edited_time` is rounded down to the minute (developers.notion.com, page object), so
+//   the query overlaps the previous window and rows are compared by content hash, not by time.
+// - Rows whose last editor is Baton's own bot are skipped: those edits are Baton's write-back,
+//   and re-reading them would make every write cost another sync.
+// - Trashed rows drop out of queries, so an hourly full sweep notices rows that disappeared.
+import type { PageObjectResponse } from '@notionhq/client';
+import type { Services } from '../services';
+import { requireNotion } from '../services';
+import { compilePlan, renderPlanSummary } from '../plan/compile';
+import { text } from '../engine/run-row';
+import { buildDefinition, hasErrors, healthText } from './index';
+import { createLinkChecker } from './check-links';
+
+export const REGISTRY_SYNCED_KEY = 'registry_synced_at';
+export const REGISTRY_SWEPT_KEY = 'registry_swept_at';
+const OVERLAP_MS = 2 * 60_000;
+const SWEEP_EVERY_MS = 60 * 60_000;
+
+export interface SyncReport {
+  queried: number;
+  read: number;
+  written: number;
+  trashed: number;
+  full: boolean;
+}
+
+export async function syncRegistry(services: Services, now: Date): Promise<SyncReport> {
+  const notion = requireNotion(services);
+  const dataSourceId = services.config.notion.workflowsDataSourceId;
+  if (!dataSourceId) throw new Error('NOTION_WORKFLOWS_DATA_SOURCE_ID is not set: run `npm run setup` and configure it');
+  const { store } = services;
+  const synced = await store.getMeta(REGISTRY_SYNCED_KEY);
+  const swept = await store.getMeta(REGISTRY_SWEPT_KEY);
+  const full = !synced || !swept || now.getTime() - Date.parse(swept) >= SWEEP_EVERY_MS;
+
+  const rows = full
+    ? await notion.queryDataSource(dataSourceId)
+    : await notion.queryDataSource(dataSourceId, {
+        filter: { timestamp: 'last_edited_time', last_edited_time: { on_or_after: new Date(Date.parse(synced) - OVERLAP_MS).toISOString() } },
+      });
+  const bot = await notion.botUserId();
+  const report: SyncReport = { queried: rows.length, read: 0, written: 0, trashed: 0, full };
+  const links = createLinkChecker(services);
+
+  for (const row of rows) {
+    const cached = await store.getDefinition(row.id);
+    if (cached && !cached.in_trash && row.last_edited_by.id === bot) continue;
+    report.read++;
+    if (await syncRow(services, row, now, links)) report.written++;
+  }
+
+  if (full) {
+    const seen = new Set(rows.map((r) => r.id));
+    for (const id of await store.definitionIds()) {
+      if (!seen.has(id)) {
+        await store.markTrashed(id, now);
+        report.trashed++;
+      }
+    }
+    await store.setMeta(REGISTRY_SWEPT_KEY, now.toISOString(), now);
+  }
+  await store.setMeta(REGISTRY_SYNCED_KEY, now.toISOString(), now);
+  return report;
+}
+
+/** Reads one row, caches its definition and writes Health/Plan/Next run back if they changed. */
+async function syncRow(services: Services, row: PageObjectResponse, now: Date, links: ReturnType<typeof createLinkChecker>): Promise<boolean> {
+  const notion = requireNotion(services);
+  const { markdown, truncated } = await notion.readMarkdown(row.id);
+  const built = await buildDefinition({ page: row, markdown, truncated, defaultTimeZone: services.config.defaultTimeZone, now });
+  const { definition } = built;
+  const problems = definition ? [...built.problems, ...(await links.check(definition))] : built.problems;
+  const runnable = definition !== null && !hasErrors(problems);
+  const previous = await services.store.getDefinition(row.id);
+  let health = healthText({
+    problems,
+    state: definition?.state ?? null,
+    timeZone: definition?.timeZone ?? services.config.defaultTimeZone,
+    nextRun: built.nextRun,
+    watchFolder: definition?.watchFolder ?? null,
+  });
+  if (previous?.last_failure && runnable) health = `${health}\nLast run failed: ${previous.last_failure}`;
+  const plan = runnable && definition ? renderPlanSummary(compilePlan(definition).plan, { reviewerNames: reviewerNames(definition) }) : '';
+  const nextRun = runnable && definition?.state === 'Active' ? (built.nextRun?.toISOString() ?? null) : null;
+
+  await services.store.saveDefinition(
+    {
+      pageId: row.id,
+      name: definition?.name ?? '',
+      state: definition?.state ?? 'Draft',
+      contentHash: built.contentHash,
+      definition,
+      runnable,
+      health,
+      nextRun,
+    },
+    now,
+  );
+
+  const current = currentWriteBack(row);
+  const nextRunDate = nextRun ? nextRun.slice(0, 16) : null;
+  if (current.health === health && current.plan === plan && current.nextRun === nextRunDate) return false;
+  await notion.updatePage(row.id, {
+    Health: { rich_text: text(health) },
+    Plan: { rich_text: text(plan) },
+    'Next run': { date: nextRun ? { start: nextRun } : null },
+  });
+  return true;
+}
+
+function reviewerNames(definition: { reviewer: { id: string; name: string | null } | null }): Record<string, string> {
+  return definition.reviewer?.name ? { [definition.reviewer.id]: definition.reviewer.name } : {};
+}
+
+/** What Baton last wrote on the row, to avoid rewriting identical values. */
+function currentWriteBack(row: PageObjectResponse): { health: string; plan: string; nextRun: string | null } {
+  const plain = (name: string) => {
+    const p = row.properties[name];
+    return p?.type === 'rich_text' ? p.rich_text.map((t) => t.plain_text).join('') : '';
+  };
+  const next = row.properties['Next run'];
+  const start = next?.type === 'date' ? (next.date?.start ?? null) : null;
+  return { health: plain('Health'), plan: plain('Plan'), nextRun: start ? new Date(start).toISOString().slice(0, 16) : null };
+}

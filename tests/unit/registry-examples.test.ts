@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { buildDefinition, hasErrors, healthText } from '../../src/registry';
+import {
+  examplePage,
+  FIXTURE_IDS,
+  FIXTURE_URLS as L,
+  kickoffBrief,
+  repurposeArticles,
+  sprintSynthesis,
+  weeklyBrief,
+  type FixtureRow,
+} from '../fixtures/example-rows';
+
+const NOW = new Date('2026-11-24T10:00:00Z'); // a Tuesday
+const { driveFolders: F, driveFiles: D, notionPages: P, users: U, rows: R } = FIXTURE_IDS;
+
+function build(row: FixtureRow) {
+  return buildDefinition({ page: examplePage(row), markdown: row.markdown, truncated: row.truncated, defaultTimeZone: 'UTC', now: NOW });
+}
+
+describe('the four example workflows', () => {
+  it('reads the weekly competitive brief: Monday 9:00 in Paris, Maya reviews, Drive and Notion outputs', async () => {
+    const { definition, problems, notes, nextRun } = await build(weeklyBrief);
+    expect(problems).toEqual([]);
+    expect(notes).toEqual([]);
+    expect(nextRun).toEqual(new Date('2026-11-30T08:00:00Z'));
+    expect(definition).toMatchObject({
+      pageId: R.weeklyBrief,
+      name: 'Weekly competitive brief',
+      state: 'Active',
+      mode: 'Live',
+      schedule: 'every Monday at 9:00',
+      timeZone: 'Europe/Paris',
+      watchFolder: null,
+      reviewer: { id: U.maya, name: 'Maya Okafor' },
+      outputFolder: { kind: 'drive_folder', id: F.competitiveIntelligence, url: L.competitiveIntelligenceFolder },
+      outputPage: { kind: 'notion_page', id: P.competitiveIntelligence, url: L.competitiveIntelligencePage, label: 'Competitive intelligence' },
+      goal: 'Tell the strategy team what our competitors did last week and what changed since the last brief.',
+      outputTemplate: '### Summary (3 bullets)\n### Changes since last week\n### Pricing moves\n### What to watch\nKeep it under 500 words.',
+      lessons: [],
+    });
+    expect(definition?.steps).toEqual([
+      { number: 1, text: 'Read the competitor updates that came in this week.' },
+      { number: 2, text: "Compare them with last week's brief and list what is new, what changed, and what went quiet." },
+      { number: 3, text: 'Draft the brief with the template below. Flag anything that affects our pricing.' },
+      { number: 4, text: 'Send it to Maya for review.' },
+    ]);
+    expect(definition?.context).toEqual([
+      { kind: 'drive_folder', id: F.competitorUpdates, url: L.competitorUpdates, label: 'Competitor updates' },
+      { kind: 'previous_output', label: "Last week's brief" },
+      { kind: 'notion_page', id: P.ourPositioning, url: L.ourPositioning, label: 'Our positioning' },
+    ]);
+    expect(definition?.contentHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('reads the client kickoff brief: started by the Closed-won deals folder, the CRM line asks for a link', async () => {
+    const { definition, problems, nextRun } = await build(kickoffBrief);
+    expect(problems.map((p) => p.kind)).toEqual(['context_no_link']);
+    expect(hasErrors(problems)).toBe(false);
+    expect(nextRun).toBeNull();
+    expect(definition).toMatchObject({
+      name: 'Client kickoff brief',
+      state: 'Active',
+      mode: 'Live',
+      schedule: null,
+      timeZone: 'UTC',
+      watchFolder: { kind: 'drive_folder', id: F.closedWonDeals, url: L.closedWonDeals },
+      reviewer: { id: U.accountOwner, name: 'Jordan Lee' },
+      outputFolder: { kind: 'drive_folder', id: F.clients },
+      outputPage: { kind: 'notion_page', id: P.clientOnboarding, label: 'Client onboarding' },
+      outputTemplate: '### Client and goals\n### Scope we sold\n### Stakeholders\n### Risks and open questions\n### First 30 days',
+    });
+    expect(definition?.steps.map((s) => s.number)).toEqual([1, 2, 3]);
+    expect(definition?.context).toEqual([
+      { kind: 'trigger_file', label: 'The new file (the signed proposal)' },
+      { kind: 'described', label: 'CRM notes for this client' },
+      { kind: 'notion_page', id: P.kickoffHowTo, url: L.kickoffHowTo, label: 'Kickoff brief — how we run kickoffs' },
+    ]);
+  });
+
+  it('reads the repurposing workflow: the parallel-steps sentence is kept as a note, not a step', async () => {
+    const { definition, problems, notes } = await build(repurposeArticles);
+    expect(problems).toEqual([]);
+    expect(notes).toEqual(['Steps 2, 3 and 4 only need the article, so they can run at the same time.']);
+    expect(definition?.steps.map((s) => s.number)).toEqual([1, 2, 3, 4, 5]);
+    expect(definition?.steps[4]).toEqual({ number: 5, text: 'Lena reviews the set together.' });
+    expect(definition).toMatchObject({
+      watchFolder: { kind: 'drive_folder', id: F.publishedArticles },
+      reviewer: { id: U.lena, name: 'Lena Fischer' },
+      outputFolder: null,
+      outputPage: { kind: 'notion_page', id: P.contentLibrary },
+      outputTemplate: null,
+    });
+    expect(definition?.context).toEqual([
+      { kind: 'trigger_file', label: 'The new article' },
+      { kind: 'notion_page', id: P.brandVoiceGuide, url: L.brandVoiceGuide, label: 'Brand voice guide' },
+      { kind: 'notion_page', id: P.channelTemplates, url: L.channelTemplates, label: 'Channel templates' },
+    ]);
+  });
+
+  it('reads the sprint synthesis: Fridays at 4pm New York time, Sheets by id, lessons one per item', async () => {
+    const { definition, problems, nextRun } = await build(sprintSynthesis);
+    expect(problems).toEqual([]);
+    expect(nextRun).toEqual(new Date('2026-11-27T21:00:00Z'));
+    expect(definition).toMatchObject({
+      schedule: 'every Friday at 4pm',
+      timeZone: 'America/New_York',
+      reviewer: { id: U.sam, name: 'Sam Rivera' },
+      outputPage: { kind: 'notion_page', id: P.productWiki },
+      outputTemplate: '### Top themes (with counts and sources)\n### Repeated across sources\n### Urgent\n### Quotes',
+      lessons: [
+        '2026-11-13 — Sam: Put the count next to each theme, not in a table at the end.',
+        "2026-11-13 — Sam: Quote customers word for word; don't paraphrase.",
+      ],
+    });
+    expect(definition?.context).toEqual([
+      { kind: 'drive_folder', id: F.callNotes, url: L.callNotes, label: 'Call notes' },
+      { kind: 'drive_file', id: D.supportTicketsExport, url: L.supportTicketsExport, label: 'Support tickets export (Sheet)' },
+      { kind: 'drive_file', id: D.surveyAnswers, url: L.surveyAnswers, label: 'Survey answers (Sheet)' },
+      { kind: 'previous_output', label: "Last sprint's synthesis" },
+    ]);
+  });
+
+  it('says OK with the next run in the row time zone, or the folder that starts it', async () => {
+    const brief = await build(weeklyBrief);
+    expect(healthText({ problems: brief.problems, state: 'Active', timeZone: 'Europe/Paris', nextRun: brief.nextRun })).toBe(
+      'OK — next run Mon 30 Nov 09:00 (Europe/Paris)',
+    );
+    const repurpose = await build(repurposeArticles);
+    expect(
+      healthText({ problems: repurpose.problems, state: 'Active', timeZone: 'UTC', watchFolder: repurpose.definition?.watchFolder }),
+    ).toBe(`OK — runs when a file lands in the Watch folder (${L.publishedArticles})`);
+  });
+});
