@@ -70,6 +70,7 @@ export type TokenResponse = z.infer<typeof TokenResponse>;
 const OAuthErrorBody = z.object({ error: z.string(), error_description: z.string().optional() });
 
 export function createGoogleAuth(options: GoogleAuthOptions): GoogleAuth {
+  // Call the global through a closure: workerd throws "Illegal invocation" for a detached fetch.
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
   const now = options.now ?? Date.now;
   const scope = options.scope ?? DRIVE_SCOPE;

@@ -1,0 +1,104 @@
+// A stored item as the v3 `File` resource
+// (https://developers.google.com/workspace/drive/api/reference/rest/v3/files#File). Handlers
+// build the full resource and the `fields` mask trims it. Members Drive fills but the stand-in
+// does not model (thumbnails, permissions, labels…) are left out.
+import { createHash } from 'node:crypto';
+import { DOC_MIME, FOLDER_MIME, SHEET_MIME, isWorkspaceType, type Person, type StoredFile } from './state';
+import { DOC_EXPORTS, SHEET_EXPORTS } from './doc-formats';
+
+export interface Viewer {
+  email: string;
+  baseUrl: string;
+}
+
+const user = (person: Person, viewer: Viewer) => ({
+  kind: 'drive#user',
+  displayName: person.displayName,
+  emailAddress: person.emailAddress,
+  me: person.emailAddress === viewer.email,
+});
+
+function links(file: StoredFile, viewer: Viewer): Record<string, unknown> {
+  if (file.mimeType === FOLDER_MIME) return { webViewLink: `https://drive.google.com/drive/folders/${file.id}` };
+  if (file.mimeType === DOC_MIME || file.mimeType === SHEET_MIME) {
+    const app = file.mimeType === DOC_MIME ? 'document' : 'spreadsheets';
+    const formats = file.mimeType === DOC_MIME ? DOC_EXPORTS : SHEET_EXPORTS;
+    return {
+      webViewLink: `https://docs.google.com/${app}/d/${file.id}/edit?usp=drivesdk`,
+      exportLinks: Object.fromEntries(
+        formats.map((m) => [m, `${viewer.baseUrl}/drive/v3/files/${file.id}/export?mimeType=${encodeURIComponent(m)}`]),
+      ),
+    };
+  }
+  if (isWorkspaceType(file.mimeType)) return { webViewLink: `https://docs.google.com/open?id=${file.id}` };
+  return {
+    webViewLink: `https://drive.google.com/file/d/${file.id}/view?usp=drivesdk`,
+    webContentLink: `https://drive.google.com/uc?id=${file.id}&export=download`,
+  };
+}
+
+function blobMembers(file: StoredFile): Record<string, unknown> {
+  if (file.content?.kind !== 'blob') return {};
+  const bytes = Buffer.from(file.content.base64, 'base64');
+  const dot = file.name.lastIndexOf('.');
+  const firstDot = file.name.indexOf('.');
+  return {
+    size: String(bytes.length),
+    quotaBytesUsed: String(bytes.length),
+    md5Checksum: createHash('md5').update(bytes).digest('hex'),
+    sha1Checksum: createHash('sha1').update(bytes).digest('hex'),
+    sha256Checksum: createHash('sha256').update(bytes).digest('hex'),
+    headRevisionId: `0B${createHash('sha1').update(`${file.id}:${file.version}`).digest('hex').slice(0, 30)}`,
+    originalFilename: file.originalFilename ?? file.name,
+    fileExtension: dot > 0 ? file.name.slice(dot + 1) : undefined,
+    fullFileExtension: firstDot > 0 ? file.name.slice(firstDot + 1) : undefined,
+  };
+}
+
+export function fileResource(file: StoredFile, viewer: Viewer): Record<string, unknown> {
+  const canEdit = !file.trashed;
+  const resource: Record<string, unknown> = {
+    kind: 'drive#file',
+    id: file.id,
+    name: file.name,
+    mimeType: file.mimeType,
+    parents: file.parents.length ? [...file.parents] : undefined,
+    driveId: file.driveId,
+    teamDriveId: file.driveId,
+    description: file.description,
+    starred: file.starred,
+    trashed: file.trashed,
+    explicitlyTrashed: file.explicitlyTrashed,
+    trashedTime: file.trashedTime,
+    createdTime: file.createdTime,
+    modifiedTime: file.modifiedTime,
+    version: String(file.version),
+    spaces: ['drive'],
+    appProperties: Object.keys(file.appProperties).length ? { ...file.appProperties } : undefined,
+    properties: Object.keys(file.properties).length ? { ...file.properties } : undefined,
+    owners: file.owner ? [user(file.owner, viewer)] : undefined,
+    ownedByMe: file.owner ? file.owner.emailAddress === viewer.email : undefined,
+    lastModifyingUser: user(file.lastModifyingUser, viewer),
+    modifiedByMe: file.lastModifyingUser.emailAddress === viewer.email,
+    shared: Boolean(file.driveId),
+    viewedByMe: false,
+    quotaBytesUsed: '0',
+    iconLink: `https://drive-thirdparty.googleusercontent.com/16/type/${file.mimeType}`,
+    hasThumbnail: false,
+    isAppAuthorized: false,
+    capabilities: {
+      canEdit,
+      canDownload: true,
+      canRename: canEdit,
+      canTrash: !file.trashed,
+      canUntrash: file.trashed,
+      canAddChildren: file.mimeType === FOLDER_MIME && canEdit,
+      canListChildren: file.mimeType === FOLDER_MIME,
+      canReadRevisions: true,
+    },
+    ...links(file, viewer),
+    ...blobMembers(file),
+  };
+  for (const key of Object.keys(resource)) if (resource[key] === undefined) delete resource[key];
+  return resource;
+}
