@@ -1,0 +1,83 @@
+// Starts the Notion stand-in: loads the SDK schemas, the state (from the state folder, else
+// from the seed), and serves the API and the admin endpoints on one port.
+import { type LoggedRequest, serve } from '../shared/server';
+import { type AdminActions, createAdminActions } from './admin/actions';
+import { handleAdmin } from './admin/http';
+import { handleApi, type ResponseHook } from './api';
+import { createClock } from './clock';
+import { Store } from './model/store';
+import { loadState, saveState } from './model/persistence';
+import { type RateLimit, RateLimiter } from './rate-limit';
+import { SchemaChecker, type SchemaViolation } from './schema/checker';
+import { loadSdkValidators, type SchemaInfo } from './schema/generate';
+import { defaultSeed, type NotionSeed } from './seed';
+import { stateFromSeed } from './seed-apply';
+import { WebhookDispatcher, type WebhookSettings } from './webhooks/dispatcher';
+
+export interface NotionStandInOptions {
+  /** Default 0: a free port. */
+  port?: number;
+  host?: string;
+  /** Keep the workspace in <stateDir>/notion-state.json and reload it on start (the seed is then ignored). */
+  stateDir?: string;
+  /** The workspace to start from; default defaultSeed(). */
+  seed?: NotionSeed;
+  /** Request budget per integration; over it, 429 with Retry-After. */
+  rateLimit?: RateLimit;
+  webhook?: WebhookSettings;
+  /** The clock; the admin API can set or advance it further. */
+  now?: () => Date;
+  /** Test-only: rewrite success responses (e.g. to check that a malformed one is caught). */
+  responseHook?: ResponseHook;
+  /** Where generated schemas are cached; default node_modules/.cache/notion-stand-in-schemas. */
+  schemaCacheDir?: string;
+}
+
+export interface NotionStandIn extends AdminActions {
+  url: string;
+  port: number;
+  requests: LoggedRequest[];
+  /** Requests, responses and webhooks that did not match the SDK's types. */
+  schemaViolations: SchemaViolation[];
+  schemaInfo: SchemaInfo;
+  assertNoSchemaViolations(): void;
+  close(): Promise<void>;
+}
+
+export async function startNotion(options: NotionStandInOptions = {}): Promise<NotionStandIn> {
+  const schemas = loadSdkValidators({ cacheRoot: options.schemaCacheDir });
+  const checker = new SchemaChecker(schemas.validators);
+  const clock = createClock(options.now);
+  const seed = options.seed ?? defaultSeed();
+  const persist = (state: Store['state']) => {
+    if (options.stateDir) saveState(options.stateDir, state);
+  };
+  const saved = options.stateDir ? loadState(options.stateDir) : undefined;
+  const store = new Store(saved ?? stateFromSeed(seed, clock), clock, persist);
+  if (!saved) persist(store.state);
+  const limiter = new RateLimiter(options.rateLimit);
+  const webhooks = new WebhookDispatcher(() => store, checker);
+  const deps = { store, checker, limiter, emit: webhooks.emit.bind(webhooks), responseHook: options.responseHook };
+  // The handler runs only once the server listens, by which time `actions` is set.
+  let actions: AdminActions | undefined;
+  const server = await serve(
+    async (req) => (req.url.pathname.startsWith('/__admin/') ? handleAdmin(req, actions!) : handleApi(req, deps)),
+    { port: options.port ?? 0, host: options.host },
+  );
+  actions = createAdminActions({ store, checker, limiter, webhooks, requests: server.requests, initialSeed: seed, persist: () => persist(store.state) });
+  if (options.webhook) webhooks.configure(options.webhook);
+
+  return {
+    ...actions,
+    url: server.url,
+    port: server.port,
+    requests: server.requests,
+    schemaViolations: checker.violations,
+    schemaInfo: schemas.info,
+    assertNoSchemaViolations: () => checker.assertNone(),
+    async close() {
+      webhooks.stop();
+      await server.close();
+    },
+  };
+}

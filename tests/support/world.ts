@@ -1,0 +1,102 @@
+// The world Baton's integration tests and the offline demo run in: the people, pages, Drive
+// folders and files the four example workflows (tests/fixtures/example-rows.ts) point at,
+// seeded into the Notion and Drive stand-ins.
+import type { NotionSeed } from '../emulators/notion';
+import { FIXTURE_IDS } from '../fixtures/example-rows';
+
+const { users: U, notionPages: P, driveFolders: F, driveFiles: D } = FIXTURE_IDS;
+
+export const WORLD = {
+  notionToken: 'ntn_baton_local_token',
+  /** The teamspace page shared with the Baton integration: the only allowed Notion root. */
+  rootPage: '0b47a7e5-1d2c-4f3a-9b8e-7c6d5e4f3a21',
+  /** A page a person can see but Baton was never given. */
+  privatePage: '0b47a7e5-1d2c-4f3a-9b8e-7c6d5e4f3a22',
+  /** A shared drive: service accounts can only create files in shared drives. */
+  teamDrive: '0AcmeTeamDriveXyz9PVA',
+  serviceAccountEmail: 'baton@acme-baton.iam.gserviceaccount.com',
+  /** Someone who is not any workflow's reviewer. */
+  alex: '6c1e9f3a-2d4b-4e8a-8f70-3b5a1c9d2e05',
+} as const;
+
+export function notionWorld(): NotionSeed {
+  const page = (id: string, title: string, markdown: string) => ({ id, parent: { page_id: WORLD.rootPage }, title, markdown });
+  return {
+    workspace: { name: 'Acme' },
+    people: [
+      { id: U.maya, name: 'Maya Okafor', email: 'maya@acme.example' },
+      { id: U.lena, name: 'Lena Fischer', email: 'lena@acme.example' },
+      { id: U.sam, name: 'Sam Rivera', email: 'sam@acme.example' },
+      { id: U.accountOwner, name: 'Jordan Lee', email: 'jordan@acme.example' },
+      { id: WORLD.alex, name: 'Alex Kim', email: 'alex@acme.example' },
+    ],
+    integrations: [{ token: WORLD.notionToken, name: 'Baton', bot_id: U.batonBot, shared: [WORLD.rootPage] }],
+    pages: [
+      { id: WORLD.rootPage, title: 'Acme HQ', markdown: 'Team home. Baton keeps its Workflows and Runs here.' },
+      { id: WORLD.privatePage, title: 'Board notes', markdown: 'Not shared with Baton.' },
+      page(
+        P.ourPositioning,
+        'Our positioning',
+        '## Positioning\nWe sell to mid-market finance teams.\nOur Pro plan costs 49 EUR per seat.\nWe compete on onboarding speed, not on price.',
+      ),
+      page(P.competitiveIntelligence, 'Competitive intelligence', 'Dated competitive briefs live under this page.'),
+      page(P.kickoffHowTo, 'Kickoff brief — how we run kickoffs', 'Every kickoff starts with goals, scope and stakeholders.'),
+      page(P.clientOnboarding, 'Client onboarding', 'Kickoff briefs live under this page.'),
+      page(P.brandVoiceGuide, 'Brand voice guide', 'Plain words. Short sentences. No hype.'),
+      page(P.channelTemplates, 'Channel templates', 'LinkedIn: hook line, three short paragraphs, one link.'),
+      page(P.contentLibrary, 'Content library', 'Repurposed content lives here.'),
+      page(P.productWiki, 'Product wiki', 'Sprint syntheses live here.'),
+    ],
+  };
+}
+
+export interface DriveSeedFile {
+  id?: string;
+  name: string;
+  parent: string;
+  markdown?: string;
+  rows?: string[][];
+  text?: string;
+  mimeType?: string;
+  modifiedTime?: string;
+}
+
+export function driveWorld(): { drives: { id: string; name: string }[]; files: DriveSeedFile[] } {
+  const folder = (id: string, name: string): DriveSeedFile => ({ id, name, parent: WORLD.teamDrive });
+  return {
+    drives: [{ id: WORLD.teamDrive, name: 'Acme team' }],
+    files: [
+      folder(F.competitorUpdates, 'Competitor updates'),
+      folder(F.competitiveIntelligence, 'Competitive intelligence'),
+      folder(F.closedWonDeals, 'Closed-won deals'),
+      folder(F.clients, 'Clients'),
+      folder(F.publishedArticles, 'Published articles'),
+      folder(F.callNotes, 'Call notes'),
+      {
+        name: 'Rival A press release',
+        parent: F.competitorUpdates,
+        markdown: '# Rival A launches Teams plan\nRival A launched a Teams plan at 39 EUR per seat on 18 November.\nThe plan bundles SSO at no extra cost.',
+        modifiedTime: '2026-11-27T10:00:00.000Z',
+      },
+      {
+        name: 'Rival B changelog',
+        parent: F.competitorUpdates,
+        markdown: '# Rival B changelog\nRival B shipped an AI onboarding assistant.\nRival B deprecated its free tier.',
+        modifiedTime: '2026-11-26T15:00:00.000Z',
+      },
+      {
+        id: D.competitorPricing,
+        name: 'Competitor pricing',
+        parent: F.competitorUpdates,
+        rows: [
+          ['competitor', 'plan', 'price', 'date seen'],
+          ['Rival A', 'Teams', '39 EUR', '2026-11-18'],
+          ['Rival B', 'Pro', '55 EUR', '2026-11-20'],
+        ],
+        modifiedTime: '2026-11-25T09:00:00.000Z',
+      },
+      { id: D.supportTicketsExport, name: 'Support tickets export', parent: F.callNotes, rows: [['ticket', 'theme'], ['T-1', 'exports are slow']] },
+      { id: D.surveyAnswers, name: 'Survey answers', parent: F.callNotes, rows: [['answer'], ['Love the onboarding']] },
+    ],
+  };
+}
