@@ -4,3 +4,11 @@ declare namespace Cloudflare {
     TEST_MIGRATIONS: import('cloudflare:test').D1Migration[];
   }
 }
+declare namespace Cloudflare {
+  interface Env {
+    MAILBOX_URL: string;
+    NOTION_API_URL: string;
+    GOOGLE_API_URL: string;
+    MODEL_BASE_URL: string;
+  }
+}

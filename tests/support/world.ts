@@ -1,8 +1,9 @@
 // The world Baton's integration tests and the offline demo run in: the people, pages, Drive
 // folders and files the four example workflows (tests/fixtures/example-rows.ts) point at,
 // seeded into the Notion and Drive stand-ins.
-import type { NotionSeed } from '../emulators/notion';
+import type { NotionSeed, SeedDatabase } from '../emulators/notion';
 import { FIXTURE_IDS } from '../fixtures/example-rows';
+import { RUNS, WORKFLOWS, propertyRequest, type DatabaseSpec } from '../../src/registry/databases';
 
 const { users: U, notionPages: P, driveFolders: F, driveFiles: D } = FIXTURE_IDS;
 
@@ -17,7 +18,19 @@ export const WORLD = {
   serviceAccountEmail: 'baton@acme-baton.iam.gserviceaccount.com',
   /** Someone who is not any workflow's reviewer. */
   alex: '6c1e9f3a-2d4b-4e8a-8f70-3b5a1c9d2e05',
+  /** The Workflows and Runs databases, as `npm run setup` creates them (same properties). */
+  workflowsDatabase: FIXTURE_IDS.workflowsDatabase,
+  workflowsDataSource: FIXTURE_IDS.workflowsDataSource,
+  runsDatabase: '1f0c2a4e-8b7d-4c3e-9a51-6d2e8f4b7c20',
+  runsDataSource: '1f0c2a4e-8b7d-4c3e-9a51-6d2e8f4b7c21',
 } as const;
+
+function database(spec: DatabaseSpec, id: string, dataSourceId: string): SeedDatabase {
+  const properties = Object.fromEntries(
+    Object.entries(spec.properties).map(([name, p]) => [name, propertyRequest(p, WORLD.workflowsDataSource)]),
+  ) as SeedDatabase['properties'];
+  return { id, data_source_id: dataSourceId, parent: { page_id: WORLD.rootPage }, title: spec.title, properties };
+}
 
 export function notionWorld(): NotionSeed {
   const page = (id: string, title: string, markdown: string) => ({ id, parent: { page_id: WORLD.rootPage }, title, markdown });
@@ -46,6 +59,10 @@ export function notionWorld(): NotionSeed {
       page(P.channelTemplates, 'Channel templates', 'LinkedIn: hook line, three short paragraphs, one link.'),
       page(P.contentLibrary, 'Content library', 'Repurposed content lives here.'),
       page(P.productWiki, 'Product wiki', 'Sprint syntheses live here.'),
+    ],
+    databases: [
+      database(WORKFLOWS, WORLD.workflowsDatabase, WORLD.workflowsDataSource),
+      database(RUNS, WORLD.runsDatabase, WORLD.runsDataSource),
     ],
   };
 }

@@ -78,4 +78,27 @@ describe('fault injection', () => {
     expect((error as GoogleAuthError).retryable).toBe(true);
     expect(await fresh.accessToken()).toMatch(/^ya29\./);
   });
+
+  it('can fail an upload after storing it, so only a lookup before retrying avoids a duplicate', async () => {
+    kit.standIn.injectFault({ method: 'POST', path: '^/upload/drive/v3/files$', status: 503, afterCommit: true });
+    const res = await failure(
+      once.files.create(
+        {
+          supportsAllDrives: true,
+          requestBody: { name: 'Stored anyway', mimeType: 'application/vnd.google-apps.document', parents: ['outbox'], appProperties: { runId: 'r-after' } },
+          media: { mimeType: 'text/markdown', body: '# Stored anyway' },
+        },
+        { rootUrl: kit.rootUrl },
+      ),
+    );
+    expect(res.status).toBe(503);
+    const found = await once.files.list({
+      supportsAllDrives: true,
+      includeItemsFromAllDrives: true,
+      corpora: 'allDrives',
+      q: "appProperties has { key='runId' and value='r-after' } and trashed = false",
+      fields: 'files(id,name)',
+    });
+    expect(found.data.files?.map((f) => f.name)).toEqual(['Stored anyway']);
+  });
 });

@@ -20,6 +20,11 @@ export const FaultRule = z.object({
   message: z.string().optional(),
   /** Seconds, sent as Retry-After when set. */
   retryAfter: z.number().int().nonnegative().optional(),
+  /**
+   * Apply the request first, then answer with the error: the failure a client cannot tell
+   * from one before the write ("check before retrying a create", Drive handle-errors guide).
+   */
+  afterCommit: z.boolean().default(false),
 });
 export type FaultRule = z.input<typeof FaultRule>;
 
@@ -50,17 +55,18 @@ export class Faults {
   }
 
   /** The injected response for this request, if a fault matches (and is used up by it). */
-  take(request: IncomingRequest): OutgoingResponse | undefined {
+  take(request: IncomingRequest): (OutgoingResponse & { afterCommit: boolean }) | undefined {
     const fault = this.active.find(
       (f) => (!f.rule.method || f.rule.method.toUpperCase() === request.method) && f.pattern.test(request.url.pathname),
     );
     if (!fault) return undefined;
     if (--fault.remaining <= 0) this.active = this.active.filter((f) => f !== fault);
     const headers = fault.rule.retryAfter !== undefined ? { 'retry-after': String(fault.rule.retryAfter) } : undefined;
+    const afterCommit = fault.rule.afterCommit;
     if (request.url.pathname === '/token') {
-      return { status: fault.rule.status, headers, body: { error: 'internal_failure', error_description: fault.rule.message ?? 'Backend Error' } };
+      return { afterCommit, status: fault.rule.status, headers, body: { error: 'internal_failure', error_description: fault.rule.message ?? 'Backend Error' } };
     }
     const response = presetError(fault.rule.status, fault.rule.reason, fault.rule.message).toResponse();
-    return { ...response, headers: { ...response.headers, ...headers } };
+    return { afterCommit, ...response, headers: { ...response.headers, ...headers } };
   }
 }

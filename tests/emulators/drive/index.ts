@@ -82,7 +82,17 @@ export async function startDrive(options: StartDriveOptions): Promise<DriveStand
     const path = request.url.pathname;
     if (path.startsWith('/__admin/')) return handleAdmin(request, standIn);
     const fault = faults.take(request);
-    if (fault) return fault;
+    if (fault && !fault.afterCommit) return withoutFlag(fault);
+    const response = await route(request);
+    return fault ? withoutFlag(fault) : response;
+  }
+
+  function withoutFlag({ afterCommit: _, ...response }: OutgoingResponse & { afterCommit: boolean }): OutgoingResponse {
+    return response;
+  }
+
+  async function route(request: IncomingRequest): Promise<OutgoingResponse> {
+    const path = request.url.pathname;
     if (path === '/token') return tokens.handle(request);
     try {
       let found: { route: Route; match: RegExpExecArray } | undefined;

@@ -1,6 +1,7 @@
 // Starts the Notion stand-in: loads the SDK schemas, the state (from the state folder, else
 // from the seed), and serves the API and the admin endpoints on one port.
-import { type LoggedRequest, serve } from '../shared/server';
+import { type IncomingRequest, type LoggedRequest, type OutgoingResponse, serve } from '../shared/server';
+import { NotionFaults, type NotionFaultRule } from './faults';
 import { type AdminActions, createAdminActions } from './admin/actions';
 import { handleAdmin } from './admin/http';
 import { handleApi, type ResponseHook } from './api';
@@ -33,7 +34,21 @@ export interface NotionStandInOptions {
   schemaCacheDir?: string;
 }
 
+/** POST a rule (or DELETE all) at /__admin/faults. */
+function faultAdmin(req: IncomingRequest, faults: NotionFaults): OutgoingResponse {
+  if (req.method === 'DELETE') return faults.clear(), { status: 200, body: { ok: true } };
+  if (req.method !== 'POST') return { status: 405, body: { error: 'POST a fault rule or DELETE all' } };
+  try {
+    faults.add(JSON.parse(req.rawBody.toString('utf8') || '{}'));
+    return { status: 200, body: { ok: true } };
+  } catch (error) {
+    return { status: 400, body: { error: error instanceof Error ? error.message : String(error) } };
+  }
+}
+
 export interface NotionStandIn extends AdminActions {
+  injectFault(rule: NotionFaultRule): void;
+  clearFaults(): void;
   url: string;
   port: number;
   requests: LoggedRequest[];
@@ -60,8 +75,16 @@ export async function startNotion(options: NotionStandInOptions = {}): Promise<N
   const deps = { store, checker, limiter, emit: webhooks.emit.bind(webhooks), responseHook: options.responseHook };
   // The handler runs only once the server listens, by which time `actions` is set.
   let actions: AdminActions | undefined;
+  const faults = new NotionFaults();
   const server = await serve(
-    async (req) => (req.url.pathname.startsWith('/__admin/') ? handleAdmin(req, actions!) : handleApi(req, deps)),
+    async (req) => {
+      if (req.url.pathname === '/__admin/faults') return faultAdmin(req, faults);
+      if (req.url.pathname.startsWith('/__admin/')) return handleAdmin(req, actions!);
+      const fault = faults.take(req);
+      if (fault && !fault.afterCommit) return fault.response;
+      const response = handleApi(req, deps);
+      return fault ? fault.response : response;
+    },
     { port: options.port ?? 0, host: options.host },
   );
   actions = createAdminActions({ store, checker, limiter, webhooks, requests: server.requests, initialSeed: seed, persist: () => persist(store.state) });
@@ -69,6 +92,8 @@ export async function startNotion(options: NotionStandInOptions = {}): Promise<N
 
   return {
     ...actions,
+    injectFault: (rule: NotionFaultRule) => faults.add(rule),
+    clearFaults: () => faults.clear(),
     url: server.url,
     port: server.port,
     requests: server.requests,
