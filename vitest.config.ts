@@ -1,7 +1,5 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
-import { WEBHOOK_SECRET } from './tests/integration/global-setup';
-import { WORLD } from './tests/support/world';
 
 // Two kinds of test file:
 // - tests/unit, tests/emulators: plain Node (pure core, stand-in servers driven by the real SDKs).
@@ -19,32 +17,16 @@ export default defineConfig({
       },
       {
         plugins: [
-          cloudflareTest(async ({ inject }) => {
-            const s = inject('standIns');
-            return {
-              wrangler: { configPath: './wrangler.toml' },
-              miniflare: {
-                bindings: {
-                  TEST_MIGRATIONS: await readD1Migrations('src/adapters/migrations'),
-                  MAILBOX_URL: s.mailboxUrl,
-                  NOTION_API_URL: s.notionUrl,
-                  NOTION_TOKEN: WORLD.notionToken,
-                  NOTION_WORKFLOWS_DATA_SOURCE_ID: WORLD.workflowsDataSource,
-                  NOTION_RUNS_DATA_SOURCE_ID: WORLD.runsDataSource,
-                  NOTION_WEBHOOK_SECRET: WEBHOOK_SECRET,
-                  GOOGLE_API_URL: s.driveUrl,
-                  GOOGLE_TOKEN_URL: s.driveTokenUrl,
-                  GOOGLE_SERVICE_ACCOUNT_EMAIL: WORLD.serviceAccountEmail,
-                  GOOGLE_PRIVATE_KEY: s.privateKey,
-                  MODEL_BASE_URL: s.modelUrl,
-                  MODEL_NAME: 'gpt-4.1-mini',
-                  ALLOWED_DRIVE_ROOTS: WORLD.teamDrive,
-                  ALLOWED_NOTION_PAGES: WORLD.rootPage,
-                  STEP_RETRY_DELAY_SECONDS: '1',
-                },
+          cloudflareTest(async ({ inject }) => ({
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: {
+              bindings: {
+                TEST_MIGRATIONS: await readD1Migrations('src/adapters/migrations'),
+                // The stand-ins' addresses and the world's ids (tests/integration/global-setup.ts).
+                ...inject('workerBindings'),
               },
-            };
-          }),
+            },
+          })),
         ],
         test: {
           name: 'workers',

@@ -61,6 +61,9 @@ const TEXT_MIME = /^(text\/|application\/(json|xml|csv))/;
 
 export function createDriveAdapter(options: DriveAdapterOptions): DriveAdapter {
   const rootUrl = options.rootUrl.endsWith('/') ? options.rootUrl : `${options.rootUrl}/`;
+  // gaxios guesses the response type from the runtime; in workerd it hands JSON back as text
+  // unless asked, so metadata calls ask for JSON explicitly.
+  const json = { rootUrl, responseType: 'json' as const };
   const oauth = new googleAuth.OAuth2();
   const api: drive_v3.Drive = createDrive({ version: 'v3', auth: oauth, rootUrl });
 
@@ -84,7 +87,7 @@ export function createDriveAdapter(options: DriveAdapterOptions): DriveAdapter {
 
   return {
     async getFile(fileId) {
-      return toFile(await call('files.get', () => api.files.get({ fileId, fields: FILE_FIELDS, supportsAllDrives: true }, { rootUrl })));
+      return toFile(await call('files.get', () => api.files.get({ fileId, fields: FILE_FIELDS, supportsAllDrives: true }, json)));
     },
     async listFolder(folderId) {
       const files: DriveFile[] = [];
@@ -101,7 +104,7 @@ export function createDriveAdapter(options: DriveAdapterOptions): DriveAdapter {
               includeItemsFromAllDrives: true,
               orderBy: 'name',
             },
-            { rootUrl },
+            json,
           ),
         );
         files.push(...(page.files ?? []).map(toFile));
@@ -134,7 +137,7 @@ export function createDriveAdapter(options: DriveAdapterOptions): DriveAdapter {
             includeItemsFromAllDrives: true,
             corpora: 'allDrives',
           },
-          { rootUrl },
+          json,
         ),
       );
       const first = page.files?.[0];
@@ -152,7 +155,7 @@ export function createDriveAdapter(options: DriveAdapterOptions): DriveAdapter {
             supportsAllDrives: true,
             uploadType: 'multipart',
           },
-          { rootUrl },
+          json,
         ),
       );
       return toFile(created);

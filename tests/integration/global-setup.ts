@@ -13,7 +13,8 @@ export const WEBHOOK_SECRET = 'whsec_integration_tests';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    standIns: { notionUrl: string; driveUrl: string; driveTokenUrl: string; modelUrl: string; mailboxUrl: string; privateKey: string };
+    /** Worker bindings pointing at the stand-ins (vitest.config.ts passes them to workerd). */
+    workerBindings: Record<string, string>;
   }
 }
 
@@ -30,13 +31,23 @@ export default async function setup(project: TestProject) {
   });
   const drive = await startDrive({ seed: driveWorld(), serviceAccounts: [{ email: WORLD.serviceAccountEmail, publicKey: keys.publicKey }] });
   const model = await startModel({});
-  project.provide('standIns', {
-    notionUrl: notion.url,
-    driveUrl: drive.url,
-    driveTokenUrl: drive.tokenUrl,
-    modelUrl: model.url,
-    mailboxUrl: mailbox.url,
-    privateKey: keys.privateKey,
+  project.provide('workerBindings', {
+    MAILBOX_URL: mailbox.url,
+    NOTION_API_URL: notion.url,
+    NOTION_TOKEN: WORLD.notionToken,
+    NOTION_WORKFLOWS_DATA_SOURCE_ID: WORLD.workflowsDataSource,
+    NOTION_RUNS_DATA_SOURCE_ID: WORLD.runsDataSource,
+    NOTION_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    GOOGLE_API_URL: drive.url,
+    GOOGLE_TOKEN_URL: drive.tokenUrl,
+    GOOGLE_SERVICE_ACCOUNT_EMAIL: WORLD.serviceAccountEmail,
+    GOOGLE_PRIVATE_KEY: keys.privateKey,
+    MODEL_BASE_URL: model.url,
+    MODEL_NAME: 'gpt-4.1-mini',
+    ALLOWED_DRIVE_ROOTS: WORLD.teamDrive,
+    ALLOWED_NOTION_PAGES: WORLD.rootPage,
+    // Retried run steps wait 1 s, not 10, so failure tests stay quick.
+    STEP_RETRY_DELAY_SECONDS: '1',
   });
   return async () => {
     await Promise.all([notion.close(), drive.close(), model.close(), mailbox.close()]);

@@ -1,0 +1,99 @@
+// Helpers for the workerd tests: reset the stand-ins to the example world, tick the cron, act
+// as a person in Notion, replay Notion's webhook deliveries into the worker, and read the
+// stand-ins' request logs.
+import { createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import worker from '../../src/index';
+import type { FixtureRow } from '../fixtures/example-rows';
+import { WORLD } from '../support/world';
+
+export interface Logged {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  body: string;
+  status: number;
+}
+
+const modelOrigin = () => env.MODEL_BASE_URL.replace(/\/v1\/?$/, '');
+const driveOrigin = () => env.GOOGLE_API_URL.replace(/\/$/, '');
+
+async function call(url: string, method = 'POST', body?: unknown): Promise<unknown> {
+  const res = await fetch(url, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${url} → ${res.status}: ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+export const notionAdmin = (path: string, body?: unknown, method = 'POST') => call(`${env.NOTION_API_URL}/__admin/${path}`, method, body);
+export const driveAdmin = (path: string, body?: unknown, method = 'POST') => call(`${driveOrigin()}/__admin/${path}`, method, body);
+export const modelAdmin = (path: string, body?: unknown, method = 'POST') => call(`${modelOrigin()}/__admin/${path}`, method, body);
+
+/** Back to the seeded world: stand-ins reset, webhook mailbox emptied. */
+export async function resetWorld(): Promise<void> {
+  await notionAdmin('reset');
+  await notionAdmin('faults', undefined, 'DELETE');
+  await driveAdmin('reset');
+  await modelAdmin('reset');
+  await call(`${env.MAILBOX_URL}/take`);
+}
+
+/** Sets the Notion stand-in's clock, so last_edited_time agrees with the tick being simulated. */
+export const setNotionClock = (at: string) => notionAdmin('clock', { set: at });
+
+export async function tick(at: string, bindings: Cloudflare.Env = env): Promise<void> {
+  const controller = createScheduledController({ cron: '* * * * *', scheduledTime: new Date(at) });
+  const ctx = createExecutionContext();
+  await worker.scheduled(controller, bindings, ctx);
+  await waitOnExecutionContext(ctx);
+}
+
+export async function createRow(row: FixtureRow, as: string = WORLD.alex): Promise<string> {
+  const page = (await notionAdmin(`people/${as}/pages`, {
+    parent: { type: 'data_source_id', data_source_id: WORLD.workflowsDataSource },
+    properties: row.properties,
+    markdown: row.markdown,
+  })) as { id: string };
+  return page.id;
+}
+
+export const updateAsPerson = (person: string, pageId: string, properties: Record<string, unknown>) =>
+  notionAdmin(`people/${person}/pages/${pageId}`, { properties }, 'PATCH');
+
+export const replaceMarkdownAsPerson = (person: string, pageId: string, markdown: string) =>
+  notionAdmin(`people/${person}/pages/${pageId}/markdown`, { markdown }, 'PUT');
+
+/** The Notion API requests received so far (admin calls left out). */
+export async function notionRequests(): Promise<Logged[]> {
+  return ((await notionAdmin('requests', undefined, 'GET')) as { requests: Logged[] }).requests.filter((r) => r.path.startsWith('/v1/'));
+}
+
+export async function modelRequests(): Promise<Logged[]> {
+  return ((await modelAdmin('requests', undefined, 'GET')) as { requests: Logged[] }).requests;
+}
+
+/** Waits for every queued webhook delivery, then hands each to the worker's route unchanged. */
+export async function deliverWebhooks(bindings: Cloudflare.Env = env): Promise<unknown[]> {
+  await notionAdmin('webhooks/settle');
+  const held = (await call(`${env.MAILBOX_URL}/take`)) as { headers: Record<string, string>; body: string }[];
+  const answers: unknown[] = [];
+  for (const delivery of held) {
+    const res = await worker.fetch(
+      new Request('http://baton.test/webhooks/notion', { method: 'POST', headers: delivery.headers, body: delivery.body }),
+      bindings,
+      createExecutionContext(),
+    );
+    answers.push(await res.json());
+  }
+  return answers;
+}
+
+export async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
