@@ -33,6 +33,7 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           setupFiles: ['tests/integration/apply-migrations.ts'],
           globalSetup: ['tests/integration/global-setup.ts'],
+          testTimeout: 30_000,
           // The stand-ins are shared: files take turns (each resets the world first).
           fileParallelism: false,
         },

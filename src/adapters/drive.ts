@@ -67,7 +67,12 @@ export function createDriveAdapter(options: DriveAdapterOptions): DriveAdapter {
   const oauth = new googleAuth.OAuth2();
   const api: drive_v3.Drive = createDrive({ version: 'v3', auth: oauth, rootUrl });
 
-  async function call<T>(what: string, fn: () => Promise<{ data: T }>): Promise<T> {
+  /**
+   * Runs a Drive call with backoff. A create is not idempotent: a 5xx may come after Drive
+   * stored the file, so it is retried only on rate-limit refusals, and the caller looks its
+   * appProperties up before trying again.
+   */
+  async function call<T>(what: string, fn: () => Promise<{ data: T }>, idempotent = true): Promise<T> {
     const retries = options.retries ?? 4;
     for (let attempt = 0; ; attempt++) {
       oauth.setCredentials({ access_token: await options.accessToken() });
@@ -75,7 +80,7 @@ export function createDriveAdapter(options: DriveAdapterOptions): DriveAdapter {
         return (await fn()).data;
       } catch (error) {
         const info = errorInfo(error);
-        if (attempt < retries && isRetryable(info)) {
+        if (attempt < retries && isRetryable(info) && (idempotent || isRateLimit(info))) {
           const delay = Math.min(2 ** attempt * (options.backoffMs ?? 1000) + Math.random() * (options.backoffMs ?? 1000), 32_000);
           await new Promise((r) => setTimeout(r, delay));
           continue;
@@ -157,6 +162,7 @@ export function createDriveAdapter(options: DriveAdapterOptions): DriveAdapter {
           },
           json,
         ),
+        false,
       );
       return toFile(created);
     },
@@ -189,7 +195,11 @@ function errorInfo(error: unknown): DriveErrorInfo {
   return { status, reason: data?.error?.errors?.[0]?.reason ?? null };
 }
 
-function isRetryable({ status, reason }: DriveErrorInfo): boolean {
-  if (status === 429 || status >= 500 || status === 0) return true;
-  return status === 403 && (reason === 'userRateLimitExceeded' || reason === 'rateLimitExceeded');
+function isRateLimit({ status, reason }: DriveErrorInfo): boolean {
+  return status === 429 || (status === 403 && (reason === 'userRateLimitExceeded' || reason === 'rateLimitExceeded'));
+}
+
+function isRetryable(info: DriveErrorInfo): boolean {
+  // 501 is "not implemented": retrying cannot help.
+  return isRateLimit(info) || (info.status >= 500 && info.status !== 501) || info.status === 0;
 }

@@ -14,6 +14,7 @@ export const StoredRun = z.object({
   scheduled_for: z.string().nullable(),
   status: RunStatus,
   started: z.number().transform((n) => n === 1),
+  start_lease_until: z.string().nullable(),
   reviewer_id: z.string().nullable(),
   review_round: z.number(),
   definition_json: z.string().transform((s) => WorkflowDefinition.parse(JSON.parse(s))),
@@ -87,6 +88,8 @@ export interface Store {
   /** Runs whose Workflow instance has not been confirmed yet. */
   unstartedRuns(): Promise<StoredRun[]>;
   runsWithStatus(status: RunStatus): Promise<StoredRun[]>;
+  /** Takes the right to start this run for `leaseMs`; false when another tick holds it. */
+  leaseStart(runId: string, now: Date, leaseMs: number): Promise<boolean>;
   markStarted(runId: string, runPageId: string, now: Date): Promise<void>;
   setRunPage(runId: string, runPageId: string, now: Date): Promise<void>;
   /** Compare-and-set: only moves the run when it is still in `from`. */
@@ -181,6 +184,16 @@ export function createStore(db: D1Database): Store {
     getRunByPage: (runPageId) => one(StoredRun, 'SELECT * FROM runs WHERE run_page_id = ?', runPageId),
     unstartedRuns: () => all(StoredRun, 'SELECT * FROM runs WHERE started = 0 ORDER BY created_at'),
     runsWithStatus: (status) => all(StoredRun, 'SELECT * FROM runs WHERE status = ? ORDER BY created_at', status),
+    async leaseStart(runId, now, leaseMs) {
+      const result = await db
+        .prepare(
+          `UPDATE runs SET start_lease_until = ?3 WHERE run_id = ?1 AND started = 0
+             AND (start_lease_until IS NULL OR start_lease_until < ?2)`,
+        )
+        .bind(runId, now.toISOString(), new Date(now.getTime() + leaseMs).toISOString())
+        .run();
+      return result.meta.changes === 1;
+    },
     async markStarted(runId, runPageId, now) {
       await db.prepare('UPDATE runs SET started = 1, run_page_id = ?2, updated_at = ?3 WHERE run_id = ?1').bind(runId, runPageId, now.toISOString()).run();
     },

@@ -47,10 +47,17 @@ export async function admitScheduledRuns(services: Services, now: Date): Promise
   return admitted;
 }
 
-/** Creates the Run row and the Workflow instance for every claimed run not yet started. */
+/** How long one tick may take to create a Run row and instance before another may try. */
+const START_LEASE_MS = 2 * 60_000;
+
+/**
+ * Creates the Run row and the Workflow instance for every claimed run not yet started. Ticks
+ * can overlap (a slow tick, or several at once), so each run is leased to one of them first.
+ */
 export async function startPendingRuns(services: Services, now: Date): Promise<string[]> {
   const started: string[] = [];
   for (const run of await services.store.unstartedRuns()) {
+    if (!(await services.store.leaseStart(run.run_id, now, START_LEASE_MS))) continue;
     await startRun(services, run, now);
     started.push(run.run_id);
   }

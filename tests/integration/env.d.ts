@@ -12,3 +12,8 @@ declare namespace Cloudflare {
     MODEL_BASE_URL: string;
   }
 }
+declare namespace Cloudflare {
+  interface Env {
+    GOOGLE_TOKEN_URL: string;
+  }
+}

@@ -29,10 +29,14 @@ export const notionAdmin = (path: string, body?: unknown, method = 'POST') => ca
 export const driveAdmin = (path: string, body?: unknown, method = 'POST') => call(`${driveOrigin()}/__admin/${path}`, method, body);
 export const modelAdmin = (path: string, body?: unknown, method = 'POST') => call(`${modelOrigin()}/__admin/${path}`, method, body);
 
-/** Back to the seeded world: stand-ins reset, webhook mailbox emptied. */
+const TABLES = ['meta', 'definitions', 'schedule_slots', 'runs', 'processed_events', 'artifacts'];
+
+/** Back to the seeded world: stand-ins reset, webhook mailbox emptied, Baton's D1 index empty. */
 export async function resetWorld(): Promise<void> {
+  await env.DB.batch(TABLES.map((t) => env.DB.prepare(`DELETE FROM ${t}`)));
   await notionAdmin('reset');
   await notionAdmin('faults', undefined, 'DELETE');
+  await notionAdmin('webhooks/knobs', { drop: 0, duplicate: 0, delayMs: 0, reorder: false }, 'PATCH');
   await driveAdmin('reset');
   await modelAdmin('reset');
   await call(`${env.MAILBOX_URL}/take`);

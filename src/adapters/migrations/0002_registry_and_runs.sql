@@ -37,6 +37,8 @@ CREATE TABLE runs (
   status TEXT NOT NULL,
   -- 0 until the Workflow instance exists; the tick retries admission until it does.
   started INTEGER NOT NULL DEFAULT 0,
+  -- While set in the future, one tick is creating the Run row and instance; others keep out.
+  start_lease_until TEXT,
   reviewer_id TEXT,
   review_round INTEGER NOT NULL DEFAULT 0,
   definition_json TEXT NOT NULL,

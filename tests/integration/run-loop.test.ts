@@ -1,0 +1,188 @@
+// Issue 5 in workerd: the weekly competitive brief runs from its Monday 9:00 slot, drafts from
+// Drive and Notion context, waits for Maya in Notion, and publishes what she approved.
+import { introspectWorkflowInstance } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createDriveAdapter } from '../../src/adapters/drive';
+import { createGoogleAuth } from '../../src/adapters/google-auth';
+import { createNotionAdapter, createNotionClient } from '../../src/adapters/notion';
+import { createStore } from '../../src/adapters/store';
+import { runIdFor } from '../../src/triggers/run-id';
+import { FIXTURE_IDS, text, weeklyBrief } from '../fixtures/example-rows';
+import { WORLD } from '../support/world';
+import {
+  createRow,
+  deliverWebhooks,
+  driveAdmin,
+  modelRequests,
+  notionAdmin,
+  replaceMarkdownAsPerson,
+  resetWorld,
+  setNotionClock,
+  tick,
+  updateAsPerson,
+  waitFor,
+} from './harness';
+
+const notion = createNotionAdapter(createNotionClient({ token: env.NOTION_TOKEN as string, baseUrl: env.NOTION_API_URL }));
+const store = createStore(env.DB);
+const googleAuth = createGoogleAuth({
+  serviceAccountEmail: env.GOOGLE_SERVICE_ACCOUNT_EMAIL as string,
+  privateKey: env.GOOGLE_PRIVATE_KEY as string,
+  tokenUrl: env.GOOGLE_TOKEN_URL as string,
+});
+const drive = createDriveAdapter({ rootUrl: env.GOOGLE_API_URL, accessToken: () => googleAuth.accessToken() });
+const MAYA = FIXTURE_IDS.users.maya;
+const MONDAY_9_PARIS = '2026-11-30T08:00:00.000Z';
+const TITLE = '2026-11-30 — Weekly competitive brief';
+
+
+/** The weekly brief row, synced before its slot; returns the run id its 9:00 slot maps to. */
+async function scheduleWeeklyBrief(): Promise<{ row: string; runId: string }> {
+  await resetWorld();
+  await setNotionClock('2026-11-30T07:50:00.000Z');
+  const row = await createRow(weeklyBrief, MAYA);
+  await tick('2026-11-30T07:59:00.000Z');
+  return { row, runId: await runIdFor(row, 'schedule', MONDAY_9_PARIS) };
+}
+
+async function runRow(runId: string) {
+  const rows = await notion.queryDataSource(WORLD.runsDataSource, { filter: { property: 'Run ID', rich_text: { equals: runId } } });
+  return rows;
+}
+
+const statusOf = (page: Awaited<ReturnType<typeof notion.retrievePage>>) => {
+  const p = page.properties.Status;
+  return p?.type === 'select' ? p.select?.name : undefined;
+};
+
+async function waitForStatus(runId: string, status: string) {
+  return waitFor(`run ${runId} to be ${status}`, async () => (await store.getRun(runId))?.status === status);
+}
+
+async function publishedOutputs() {
+  const pages = await notion.listChildPages(FIXTURE_IDS.notionPages.competitiveIntelligence);
+  const files = await drive.listFolder(FIXTURE_IDS.driveFolders.competitiveIntelligence);
+  return { pages: pages.filter((p) => p.title === TITLE), docs: files.filter((f) => f.name === TITLE) };
+}
+
+describe('a scheduled run, reviewed in Notion', () => {
+  let row: string;
+  let runId: string;
+  beforeEach(async () => {
+    ({ row, runId } = await scheduleWeeklyBrief());
+  });
+
+  it('drafts from the Drive folder and the Notion page, waits for Maya, and publishes her edited text', async () => {
+    await using instance = await introspectWorkflowInstance(env.RUN_WORKFLOW, runId);
+    await tick('2026-11-30T08:00:00.000Z');
+    await waitForStatus(runId, 'Needs review');
+
+    // The model saw both Docs, the Sheet and the Notion page.
+    const prompt = (await modelRequests()).map((r) => r.body).join('\n');
+    expect(prompt).toContain('Rival A launched a Teams plan at 39 EUR per seat');
+    expect(prompt).toContain('Rival B shipped an AI onboarding assistant');
+    expect(prompt).toContain('Rival B,Pro,55 EUR');
+    expect(prompt).toContain('Our Pro plan costs 49 EUR per seat');
+
+    const [runPage] = await runRow(runId);
+    expect(runPage && statusOf(runPage)).toBe('Needs review');
+    const draft = (await notion.readMarkdown(runPage!.id)).markdown;
+    expect(draft).toContain('Summary (3 bullets)');
+    expect(draft).toContain('Pricing moves');
+
+    await replaceMarkdownAsPerson(MAYA, runPage!.id, `${draft}\n\nMaya’s note: we will not match Rival A on price.`);
+    await updateAsPerson(MAYA, runPage!.id, { Status: { select: { name: 'Approved' } } });
+    await deliverWebhooks();
+    await instance.waitForStatus('complete');
+
+    const { pages, docs } = await publishedOutputs();
+    expect(pages).toHaveLength(1);
+    expect((await notion.readMarkdown(pages[0]!.id)).markdown).toContain('Maya’s note: we will not match Rival A on price.');
+    expect(docs).toHaveLength(1);
+    expect(docs[0]).toMatchObject({ parents: [FIXTURE_IDS.driveFolders.competitiveIntelligence], appProperties: { batonRunId: runId } });
+    expect(await drive.readText(docs[0]!)).toContain('Maya’s note: we will not match Rival A on price.');
+
+    const done = await notion.retrievePage(runPage!.id);
+    expect(statusOf(done)).toBe('Published');
+    expect(done.properties.Output).toMatchObject({ url: expect.stringContaining(docs[0]!.id) });
+    expect(done.properties['Output page']).toMatchObject({ url: expect.stringContaining(pages[0]!.id.replace(/-/g, '')) });
+    const workflow = await notion.retrievePage(row);
+    expect(workflow.properties['Last run']).toMatchObject({ date: { start: expect.any(String) } });
+  });
+
+  it('completes through the reconcile query when the approval webhook is lost', async () => {
+    await using instance = await introspectWorkflowInstance(env.RUN_WORKFLOW, runId);
+    await tick('2026-11-30T08:00:00.000Z');
+    await waitForStatus(runId, 'Needs review');
+    const [runPage] = await runRow(runId);
+    await deliverWebhooks(); // what Baton's own writes produced so far
+    await notionAdmin('webhooks/knobs', { drop: 1 }, 'PATCH');
+    await updateAsPerson(MAYA, runPage!.id, { Status: { select: { name: 'Approved' } } });
+    expect(await deliverWebhooks()).toEqual([]);
+    expect((await store.getRun(runId))?.status).toBe('Needs review');
+    await tick('2026-11-30T08:01:00.000Z');
+    await instance.waitForStatus('complete');
+    expect(await publishedOutputs()).toMatchObject({ pages: [expect.anything()], docs: [expect.anything()] });
+  });
+
+  it('revises with Maya’s feedback, and undoes an approval by someone else', async () => {
+    await using instance = await introspectWorkflowInstance(env.RUN_WORKFLOW, runId);
+    await tick('2026-11-30T08:00:00.000Z');
+    await waitForStatus(runId, 'Needs review');
+    const [runPage] = await runRow(runId);
+    const page = runPage!.id;
+
+    await updateAsPerson(MAYA, page, { Status: { select: { name: 'Changes requested' } }, Feedback: { rich_text: text('Too long; lead with pricing') } });
+    await deliverWebhooks();
+    await waitFor('revision round 2', async () => (await store.getRun(runId))?.review_round === 2);
+    const revised = (await notion.readMarkdown(page)).markdown;
+    expect(revised).toContain('Revised per feedback: Too long; lead with pricing');
+    expect(revised.indexOf('Pricing moves')).toBeLessThan(revised.indexOf('Summary (3 bullets)'));
+    expect(statusOf(await notion.retrievePage(page))).toBe('Needs review');
+
+    await updateAsPerson(WORLD.alex, page, { Status: { select: { name: 'Approved' } } });
+    const answers = await deliverWebhooks();
+    expect(answers).toContainEqual({ ok: true, outcome: 'reverted' });
+    expect(statusOf(await notion.retrievePage(page))).toBe('Needs review');
+    const comments = (await notionAdmin(`comments?block_id=${page}`, undefined, 'GET').catch(() => null)) as unknown;
+    void comments;
+    expect((await store.getRun(runId))?.status).toBe('Needs review');
+
+    await updateAsPerson(MAYA, page, { Status: { select: { name: 'Approved' } } });
+    await deliverWebhooks();
+    await instance.waitForStatus('complete');
+    expect((await publishedOutputs()).pages).toHaveLength(1);
+  });
+});
+
+describe('exactly once', () => {
+  it('starts one run from ten concurrent ticks of the same minute', async () => {
+    const { runId } = await scheduleWeeklyBrief();
+    await using instance = await introspectWorkflowInstance(env.RUN_WORKFLOW, runId);
+    await Promise.all(Array.from({ length: 10 }, () => tick('2026-11-30T08:00:00.000Z')));
+    await waitForStatus(runId, 'Needs review');
+    const runs = await env.DB.prepare('SELECT run_id FROM runs').all();
+    expect(runs.results).toEqual([{ run_id: runId }]);
+    expect(await runRow(runId)).toHaveLength(1);
+    const slots = await env.DB.prepare('SELECT slot FROM schedule_slots').all();
+    expect(slots.results).toEqual([{ slot: MONDAY_9_PARIS }]);
+  });
+
+  it('publishes one page and one Doc though both creates fail with a 5xx after succeeding', async () => {
+    const { runId } = await scheduleWeeklyBrief();
+    await using instance = await introspectWorkflowInstance(env.RUN_WORKFLOW, runId);
+    await tick('2026-11-30T08:00:00.000Z');
+    await waitForStatus(runId, 'Needs review');
+    const [runPage] = await runRow(runId);
+    await notionAdmin('faults', { method: 'POST', path: '^/v1/pages$', status: 500, afterCommit: true });
+    await driveAdmin('faults', { method: 'POST', path: '^/upload/drive/v3/files$', status: 503, afterCommit: true });
+    await updateAsPerson(MAYA, runPage!.id, { Status: { select: { name: 'Approved' } } });
+    await deliverWebhooks();
+    await instance.waitForStatus('complete');
+    const { pages, docs } = await publishedOutputs();
+    expect(pages).toHaveLength(1);
+    expect(docs).toHaveLength(1);
+    expect(statusOf(await notion.retrievePage(runPage!.id))).toBe('Published');
+  });
+});
