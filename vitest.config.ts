@@ -11,7 +11,7 @@ export default defineConfig({
       {
         test: {
           name: 'node',
-          include: ['tests/unit/**/*.test.ts', 'tests/emulators/**/*.test.ts'],
+          include: ['tests/unit/**/*.test.ts', 'tests/emulators/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
           environment: 'node',
         },
       },

@@ -1,0 +1,159 @@
+// The offline stack: the three stand-ins (state persisted in a folder, seeded with the example
+// world and the weekly competitive brief) and `wrangler dev` wired to them. Used by `npm start`,
+// the demo commands, and the restart test.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { startDrive, type DriveStandIn } from '../emulators/drive';
+import { startModel, type ModelStandIn } from '../emulators/model';
+import { startNotion, type NotionStandIn } from '../emulators/notion';
+import { FIXTURE_IDS, weeklyBrief } from '../fixtures/example-rows';
+import { driveWorld, notionWorld, WORLD } from '../support/world';
+
+export interface StackPorts {
+  notion: number;
+  drive: number;
+  model: number;
+  worker: number;
+}
+
+export const DEMO_PORTS: StackPorts = { notion: 4010, drive: 4020, model: 4030, worker: 8787 };
+export const DEMO_DIR = '.baton-demo';
+const WEBHOOK_SECRET = 'whsec_local_demo';
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const WRANGLER = join(ROOT, 'node_modules', '.bin', 'wrangler');
+
+export interface LocalStack {
+  dir: string;
+  ports: StackPorts;
+  notion: NotionStandIn;
+  drive: DriveStandIn;
+  model: ModelStandIn;
+  workerUrl: string;
+  startWorker(): Promise<void>;
+  stopWorker(): Promise<void>;
+  /** Runs the cron handler once, as Cloudflare does every minute; `at` overrides the time. */
+  tick(at?: Date): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startLocalStack(options: { dir?: string; ports?: StackPorts; quiet?: boolean } = {}): Promise<LocalStack> {
+  const dir = resolve(ROOT, options.dir ?? DEMO_DIR);
+  const ports = options.ports ?? DEMO_PORTS;
+  mkdirSync(dir, { recursive: true });
+  const keys = serviceAccountKeys(dir);
+  const workerUrl = `http://127.0.0.1:${ports.worker}`;
+
+  const seed = notionWorld();
+  const workflows = seed.databases?.find((d) => d.data_source_id === WORLD.workflowsDataSource);
+  if (!workflows) throw new Error('The world has no Workflows database');
+  // The weekly competitive brief, as its author (Maya) wrote it.
+  workflows.rows = [{ id: weeklyBrief.pageId, properties: weeklyBrief.properties, markdown: weeklyBrief.markdown, created_by: FIXTURE_IDS.users.maya }];
+  const notion = await startNotion({
+    port: ports.notion,
+    stateDir: join(dir, 'notion'),
+    seed,
+    webhook: { url: `${workerUrl}/webhooks/notion`, verificationToken: WEBHOOK_SECRET, confirmed: true, backoffMs: 500 },
+  });
+  const drive = await startDrive({
+    port: ports.drive,
+    stateDir: join(dir, 'drive'),
+    seed: driveWorld(),
+    serviceAccounts: [{ email: WORLD.serviceAccountEmail, publicKey: keys.publicKey }],
+  });
+  const model = await startModel({ port: ports.model });
+
+  const envFile = join(dir, 'worker.env');
+  writeFileSync(
+    envFile,
+    Object.entries({
+      NOTION_API_URL: notion.url,
+      NOTION_TOKEN: WORLD.notionToken,
+      NOTION_WORKFLOWS_DATA_SOURCE_ID: WORLD.workflowsDataSource,
+      NOTION_RUNS_DATA_SOURCE_ID: WORLD.runsDataSource,
+      NOTION_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      GOOGLE_API_URL: `${drive.url}/`,
+      GOOGLE_TOKEN_URL: drive.tokenUrl,
+      GOOGLE_SERVICE_ACCOUNT_EMAIL: WORLD.serviceAccountEmail,
+      GOOGLE_PRIVATE_KEY: JSON.stringify(keys.privateKey),
+      MODEL_BASE_URL: model.url,
+      MODEL_NAME: 'gpt-4.1-mini',
+      ALLOWED_DRIVE_ROOTS: WORLD.teamDrive,
+      ALLOWED_NOTION_PAGES: WORLD.rootPage,
+      STEP_RETRY_DELAY_SECONDS: '2',
+    })
+      .map(([k, v]) => `${k}=${v}`)
+      .join('\n'),
+  );
+
+  const persist = join(dir, 'wrangler');
+  let worker: ChildProcess | undefined;
+
+  const stack: LocalStack = {
+    dir,
+    ports,
+    notion,
+    drive,
+    model,
+    workerUrl,
+    async startWorker() {
+      await run(WRANGLER, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist], options.quiet);
+      worker = spawn(
+        WRANGLER,
+        ['dev', '--ip', '127.0.0.1', '--port', String(ports.worker), '--inspector-port', String(ports.worker + 1000), '--persist-to', persist, '--env-file', envFile, '--show-interactive-dev-session=false'],
+        { cwd: ROOT, stdio: options.quiet ? 'ignore' : 'inherit', env: process.env },
+      );
+      await waitForHealth(workerUrl, worker);
+    },
+    async stopWorker() {
+      if (!worker || worker.exitCode !== null) return;
+      const exited = new Promise((r) => worker?.once('exit', r));
+      worker.kill('SIGTERM');
+      await exited;
+    },
+    async tick(at = new Date()) {
+      const res = await fetch(`${workerUrl}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent('* * * * *')}&time=${at.getTime()}`);
+      if (!res.ok) throw new Error(`The scheduled handler answered ${res.status}: ${await res.text()}`);
+    },
+    async close() {
+      await stack.stopWorker();
+      await Promise.all([notion.close(), drive.close(), model.close()]);
+    },
+  };
+  return stack;
+}
+
+/** One key pair per demo folder, so a restarted stack still accepts the worker's JWTs. */
+function serviceAccountKeys(dir: string): { privateKey: string; publicKey: string } {
+  const file = join(dir, 'service-account.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as { privateKey: string; publicKey: string };
+  const keys = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
+  writeFileSync(file, JSON.stringify(keys));
+  return keys;
+}
+
+function run(command: string, args: string[], quiet = false): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, stdio: quiet ? 'ignore' : 'inherit', env: { ...process.env, CI: '1' } });
+    child.once('exit', (code) => (code === 0 ? resolvePromise() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('wrangler dev did not answer /health within 60 s');
+}
