@@ -40,8 +40,12 @@ export interface DriveErrorInfo {
 
 export class DriveError extends Error {
   override name = 'DriveError';
-  constructor(message: string, readonly info: DriveErrorInfo) {
-    super(message);
+  constructor(
+    /** The API method that failed, e.g. files.create. */
+    readonly call: string,
+    readonly info: DriveErrorInfo,
+  ) {
+    super(`Google Drive ${call} failed: HTTP ${info.status}${info.reason ? ` (${info.reason})` : ''}`);
   }
   get notFound(): boolean {
     return this.info.status === 404;
@@ -85,7 +89,7 @@ export function createDriveAdapter(options: DriveAdapterOptions): DriveAdapter {
           await new Promise((r) => setTimeout(r, delay));
           continue;
         }
-        throw new DriveError(`Google Drive ${what} failed: HTTP ${info.status}${info.reason ? ` (${info.reason})` : ''}`, info);
+        throw new DriveError(what, info);
       }
     }
   }

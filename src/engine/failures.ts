@@ -9,14 +9,20 @@ import { ModelError } from '../adapters/llm';
 
 export type Failure = { permanent: boolean; message: string };
 
+/** A step's failure reaches the workflow as an Error whose message carries the original name. */
+const NON_RETRYABLE_PREFIX = /^NonRetryableError: /;
+
 export function classifyFailure(error: unknown): Failure {
   if (error instanceof NonRetryableError) return { permanent: true, message: error.message };
+  if (error instanceof Error && NON_RETRYABLE_PREFIX.test(error.message)) {
+    return { permanent: true, message: error.message.replace(NON_RETRYABLE_PREFIX, '') };
+  }
   if (error instanceof ModelError) return { permanent: error.permanent, message: error.message };
   if (error instanceof GoogleAuthError) return { permanent: !error.retryable, message: `Google sign-in failed: ${error.message}` };
   if (error instanceof DriveError) {
     const { status, reason } = error.info;
-    const transient = status === 429 || status >= 500 || (status === 403 && /rateLimitExceeded/i.test(reason ?? ''));
-    return { permanent: !transient, message: error.message };
+    const transient = status === 429 || (status >= 500 && status !== 501) || (status === 403 && /rateLimitExceeded/i.test(reason ?? ''));
+    return { permanent: !transient, message: driveMessage(error) };
   }
   if (isNotionClientError(error)) {
     const code = error.code;
@@ -32,6 +38,14 @@ export function classifyFailure(error: unknown): Failure {
     return { permanent: !transient, message: `Notion answered ${code}: ${error.message}${hint}` };
   }
   return { permanent: false, message: error instanceof Error ? error.message : String(error) };
+}
+
+function driveMessage(error: DriveError): string {
+  const { status, reason } = error.info;
+  if (status === 404) return `Google Drive could not find a file or folder Baton needed, or it is not shared with Baton’s service account (${error.call})`;
+  if (reason === 'storageQuotaExceeded') return 'Google Drive refused the upload: service accounts can only create files in shared drives — move the Output folder into a shared drive';
+  if (status === 403) return `Google Drive refused access (${reason ?? 'forbidden'}): share the folder with Baton’s service account (${error.call})`;
+  return error.message;
 }
 
 /** Rethrows so the Workflows runtime retries only what may succeed on a retry. */

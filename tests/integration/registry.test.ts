@@ -5,10 +5,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createNotionAdapter, createNotionClient } from '../../src/adapters/notion';
 import { createStore } from '../../src/adapters/store';
 import { ensureDatabases } from '../../src/registry/setup';
-import { EXAMPLE_ROWS, FIXTURE_IDS, text, weeklyBrief } from '../fixtures/example-rows';
+import { EXAMPLE_ROWS, FIXTURE_IDS, text, weeklyBrief, type FixtureRow } from '../fixtures/example-rows';
 import { MALFORMED_ROWS } from '../fixtures/malformed-rows';
 import { WORLD } from '../support/world';
-import { createRow, notionAdmin, notionRequests, resetWorld, setNotionClock, tick, updateAsPerson } from './harness';
+import { createRow, driveAdmin, notionAdmin, notionRequests, resetWorld, setNotionClock, tick, updateAsPerson } from './harness';
 
 const notion = createNotionAdapter(createNotionClient({ token: env.NOTION_TOKEN as string, baseUrl: env.NOTION_API_URL }));
 const store = createStore(env.DB);
@@ -102,13 +102,46 @@ describe('registry sync', () => {
     expect(during.filter((r) => r.method === 'PATCH').map((r) => r.path)).toEqual([`/v1/pages/${weekly}`]);
   });
 
+  it('drops a row moved to the trash at the next full sweep', async () => {
+    const kickoff = rows.get(FIXTURE_IDS.rows.kickoffBrief)!;
+    await notionAdmin(`people/${FIXTURE_IDS.users.accountOwner}/pages/${kickoff}`, { in_trash: true }, 'PATCH');
+    await tick('2026-11-24T11:01:00.000Z'); // an hour after the first full sweep
+    expect(await store.getDefinition(kickoff)).toMatchObject({ in_trash: true });
+    expect((await store.activeDefinitions()).map((d) => d.page_id)).not.toContain(kickoff);
+  });
+
   it('keeps a paused row out of scheduling and says so on the row', async () => {
     const sprint = rows.get(FIXTURE_IDS.rows.sprintSynthesis)!;
-    await setNotionClock('2026-11-24T10:04:00.000Z');
+    await setNotionClock('2026-11-24T11:02:00.000Z');
     await updateAsPerson(FIXTURE_IDS.users.sam, sprint, { State: { select: { name: 'Paused' } } });
-    await tick('2026-11-24T10:05:00.000Z');
+    await tick('2026-11-24T11:03:00.000Z');
     expect((await healthOf(sprint)).health).toBe('OK — paused');
     expect((await store.activeDefinitions()).map((d) => d.page_id)).not.toContain(sprint);
+  });
+});
+
+describe('links Baton may not follow', () => {
+  beforeAll(resetWorld);
+
+  const withContext = (line: string, properties: FixtureRow['properties'] = {}): FixtureRow => ({
+    ...weeklyBrief,
+    properties: { ...weeklyBrief.properties, ...properties },
+    markdown: weeklyBrief.markdown.replace(/## Context\n[\s\S]*?## Output template/, `## Context\n- ${line}\n## Output template`),
+  });
+
+  it('says which link is not shared, outside the allowed roots, or not a folder', async () => {
+    await setNotionClock('2026-11-24T12:00:00.000Z');
+    const hiddenPage = await createRow(withContext(`Notion: Board notes (https://www.notion.so/acme/Board-notes-${WORLD.privatePage.replace(/-/g, '')})`));
+    const myDriveFolder = (await driveAdmin('files', { name: 'Personal notes', parentId: 'root' })) as { id: string };
+    const outside = await createRow(withContext(`Drive folder: Personal notes (https://drive.google.com/drive/folders/${myDriveFolder.id})`));
+    const notAFolder = await createRow(
+      withContext('Last week’s brief', { 'Output folder': { url: `https://drive.google.com/drive/folders/${FIXTURE_IDS.driveFiles.competitorPricing}` } }),
+    );
+    await tick('2026-11-24T12:00:30.000Z');
+    expect((await healthOf(hiddenPage)).health).toContain('the Notion page is not shared with Baton, or was deleted. Share it with the Baton integration');
+    expect((await healthOf(outside)).health).toContain('is outside the folders Baton may use — ask an admin to add it (or a folder above it) to ALLOWED_DRIVE_ROOTS');
+    expect((await healthOf(notAFolder)).health).toContain('is a file, not a folder');
+    for (const id of [hiddenPage, outside, notAFolder]) expect(await store.getDefinition(id)).toMatchObject({ runnable: false });
   });
 });
 

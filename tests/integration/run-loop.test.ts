@@ -14,6 +14,7 @@ import {
   createRow,
   deliverWebhooks,
   driveAdmin,
+  modelAdmin,
   modelRequests,
   notionAdmin,
   replaceMarkdownAsPerson,
@@ -24,7 +25,14 @@ import {
   waitFor,
 } from './harness';
 
-const notion = createNotionAdapter(createNotionClient({ token: env.NOTION_TOKEN as string, baseUrl: env.NOTION_API_URL }));
+const client = createNotionClient({ token: env.NOTION_TOKEN as string, baseUrl: env.NOTION_API_URL });
+const notion = createNotionAdapter(client);
+
+/** Each comment on a page as plain text, mentions included by their user id. */
+async function commentsOn(pageId: string): Promise<string[]> {
+  const { results } = await client.comments.list({ block_id: pageId });
+  return results.map((c) => c.rich_text.map((t) => (t.type === 'mention' && t.mention.type === 'user' ? `@${t.mention.user.id}` : t.plain_text)).join(''));
+}
 const store = createStore(env.DB);
 const googleAuth = createGoogleAuth({
   serviceAccountEmail: env.GOOGLE_SERVICE_ACCOUNT_EMAIL as string,
@@ -90,6 +98,8 @@ describe('a scheduled run, reviewed in Notion', () => {
     const draft = (await notion.readMarkdown(runPage!.id)).markdown;
     expect(draft).toContain('Summary (3 bullets)');
     expect(draft).toContain('Pricing moves');
+    expect(runPage!.properties.Reviewer).toMatchObject({ people: [{ id: MAYA }] });
+    expect(await commentsOn(runPage!.id)).toEqual([expect.stringMatching(new RegExp(`^@${MAYA} — the draft is ready for your review`))]);
 
     await replaceMarkdownAsPerson(MAYA, runPage!.id, `${draft}\n\nMaya’s note: we will not match Rival A on price.`);
     await updateAsPerson(MAYA, runPage!.id, { Status: { select: { name: 'Approved' } } });
@@ -145,8 +155,9 @@ describe('a scheduled run, reviewed in Notion', () => {
     const answers = await deliverWebhooks();
     expect(answers).toContainEqual({ ok: true, outcome: 'reverted' });
     expect(statusOf(await notion.retrievePage(page))).toBe('Needs review');
-    const comments = (await notionAdmin(`comments?block_id=${page}`, undefined, 'GET').catch(() => null)) as unknown;
-    void comments;
+    expect((await commentsOn(page)).at(-1)).toBe(
+      `Status was changed to Approved by @${WORLD.alex}, but only @${MAYA} may approve or request changes on this run, so Baton set it back to Needs review.`,
+    );
     expect((await store.getRun(runId))?.status).toBe('Needs review');
 
     await updateAsPerson(MAYA, page, { Status: { select: { name: 'Approved' } } });
@@ -184,5 +195,30 @@ describe('exactly once', () => {
     expect(pages).toHaveLength(1);
     expect(docs).toHaveLength(1);
     expect(statusOf(await notion.retrievePage(runPage!.id))).toBe('Published');
+  });
+});
+
+describe('failures', () => {
+  it('rides out a rate-limited model, then fails in plain words when the Output folder is gone', async () => {
+    const { row, runId } = await scheduleWeeklyBrief();
+    await using instance = await introspectWorkflowInstance(env.RUN_WORKFLOW, runId);
+    await modelAdmin('faults', { kind: 'rate_limit', retryAfter: 0, times: 2 });
+    await tick('2026-11-30T08:00:00.000Z');
+    await waitForStatus(runId, 'Needs review');
+    expect((await modelRequests()).map((r) => r.status).slice(0, 3)).toEqual([429, 429, 200]);
+
+    const [runPage] = await runRow(runId);
+    await driveAdmin(`files/${FIXTURE_IDS.driveFolders.competitiveIntelligence}`, undefined, 'DELETE');
+    await updateAsPerson(MAYA, runPage!.id, { Status: { select: { name: 'Approved' } } });
+    await deliverWebhooks();
+    await instance.waitForStatus('complete');
+    const reason = 'Google Drive could not find a file or folder Baton needed, or it is not shared with Baton’s service account (files.create)';
+    expect(await instance.getOutput()).toMatchObject({ status: 'Failed', reason });
+
+    expect(statusOf(await notion.retrievePage(runPage!.id))).toBe('Failed');
+    expect((await commentsOn(runPage!.id)).at(-1)).toBe(`This run failed: ${reason}`);
+    const health = (await notion.retrievePage(row)).properties.Health;
+    expect(health?.type === 'rich_text' && health.rich_text.map((t) => t.plain_text).join('')).toBe(`Last run failed: ${reason}`);
+    expect((await store.getRun(runId))?.status).toBe('Failed');
   });
 });
