@@ -1,7 +1,7 @@
 // D1 access for the worker's own index. The only module that writes SQL; rows are parsed
 // with zod on the way out like any other upstream data.
 import { z } from 'zod';
-import { RunStatus } from '../domain/run-status';
+import { RunStatus, transition } from '../domain/run-status';
 import { TriggerKind } from '../domain/run';
 import { WorkflowDefinition } from '../domain/workflow-definition';
 
@@ -92,8 +92,13 @@ export interface Store {
   leaseStart(runId: string, now: Date, leaseMs: number): Promise<boolean>;
   markStarted(runId: string, runPageId: string, now: Date): Promise<void>;
   setRunPage(runId: string, runPageId: string, now: Date): Promise<void>;
-  /** Compare-and-set: only moves the run when it is still in `from`. */
+  /**
+   * Compare-and-set: moves the run only when it is still in `from`. Throws on a move the run
+   * status machine forbids (a bug, not a race).
+   */
   moveRun(runId: string, from: RunStatus, to: RunStatus, now: Date, reviewRound?: number): Promise<boolean>;
+  /** Puts back a move whose follow-up failed (the one move the status machine does not list). */
+  undoMove(runId: string, movedFrom: RunStatus, movedTo: RunStatus, now: Date): Promise<void>;
 
   /** True the first time an event id is seen. */
   markEventProcessed(eventId: string, now: Date): Promise<boolean>;
@@ -201,6 +206,8 @@ export function createStore(db: D1Database): Store {
       await db.prepare('UPDATE runs SET run_page_id = ?2, updated_at = ?3 WHERE run_id = ?1').bind(runId, runPageId, now.toISOString()).run();
     },
     async moveRun(runId, from, to, now, reviewRound) {
+      const check = transition(from, to);
+      if (!check.ok) throw new Error(`Run ${runId}: ${check.reason}`);
       const result = await db
         .prepare('UPDATE runs SET status = ?3, updated_at = ?4, review_round = COALESCE(?5, review_round) WHERE run_id = ?1 AND status = ?2')
         .bind(runId, from, to, now.toISOString(), reviewRound ?? null)
@@ -208,6 +215,12 @@ export function createStore(db: D1Database): Store {
       return result.meta.changes === 1;
     },
 
+    async undoMove(runId, movedFrom, movedTo, now) {
+      await db
+        .prepare('UPDATE runs SET status = ?2, updated_at = ?4 WHERE run_id = ?1 AND status = ?3')
+        .bind(runId, movedFrom, movedTo, now.toISOString())
+        .run();
+    },
     async markEventProcessed(eventId, now) {
       const result = await db.prepare('INSERT OR IGNORE INTO processed_events (event_id, received_at) VALUES (?1, ?2)').bind(eventId, now.toISOString()).run();
       return result.meta.changes === 1;

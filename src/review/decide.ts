@@ -64,7 +64,7 @@ export async function applyReviewChange(services: Services, page: PageObjectResp
     await instance.sendEvent({ type: reviewEventType(run.review_round), payload: decision });
   } catch (error) {
     // Put the run back so the next tick tries again.
-    await services.store.moveRun(run.run_id, to, 'Needs review', options.now);
+    await services.store.undoMove(run.run_id, 'Needs review', to, options.now);
     throw error;
   }
   return { kind: 'delivered', decision: decision.decision };
