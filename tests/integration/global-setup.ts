@@ -18,7 +18,7 @@ declare module 'vitest' {
   }
 }
 
-export default async function setup(project: TestProject) {
+export async function setup(project: TestProject) {
   const keys = generateKeyPairSync('rsa', {
     modulusLength: 2048,
     privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
