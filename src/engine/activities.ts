@@ -140,6 +140,11 @@ export async function publishStep(scope: RunScope, approved: string, sources: { 
     model: services.config.model.name,
   })}`;
   const links: PublishLinks = { pageUrl: null, docUrl: null };
+  if (definition.mode === 'Trial') {
+    // Trial runs go through review like live ones but never touch the live destinations.
+    await requireNotion(services).comment(runPage(run), text('Trial mode: approved, and nothing was published. Set Mode to Live on the workflow to publish.'));
+    return links;
+  }
   if (definition.outputPage?.kind === 'notion_page') {
     links.pageUrl = (await publishNotionPage(requireNotion(services), definition.outputPage.id, { runId: run.run_id, title, markdown })).url;
   }

@@ -198,6 +198,25 @@ describe('exactly once', () => {
   });
 });
 
+describe('trial mode', () => {
+  it('goes through review but publishes nothing', async () => {
+    await resetWorld();
+    await setNotionClock('2026-11-30T07:50:00.000Z');
+    const row = await createRow({ ...weeklyBrief, properties: { ...weeklyBrief.properties, Mode: { select: { name: 'Trial' } } } }, MAYA);
+    await tick('2026-11-30T07:59:00.000Z');
+    const runId = await runIdFor(row, 'schedule', MONDAY_9_PARIS);
+    await using instance = await introspectWorkflowInstance(env.RUN_WORKFLOW, runId);
+    await tick('2026-11-30T08:00:00.000Z');
+    await waitForStatus(runId, 'Needs review');
+    const [runPage] = await runRow(runId);
+    await updateAsPerson(MAYA, runPage!.id, { Status: { select: { name: 'Approved' } } });
+    await deliverWebhooks();
+    await instance.waitForStatus('complete');
+    expect(await publishedOutputs()).toEqual({ pages: [], docs: [] });
+    expect((await commentsOn(runPage!.id)).at(-1)).toMatch(/^Trial mode: approved, and nothing was published/);
+  });
+});
+
 describe('failures', () => {
   it('rides out a rate-limited model, then fails in plain words when the Output folder is gone', async () => {
     const { row, runId } = await scheduleWeeklyBrief();
