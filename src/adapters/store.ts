@@ -70,6 +70,10 @@ export interface Store {
   getMeta(key: string): Promise<string | null>;
   setMeta(key: string, value: string, now: Date): Promise<void>;
 
+  /** A person changed this Workflows row (a webhook said so): read it next sync whatever the last editor. */
+  markRowDirty(pageId: string, now: Date): Promise<void>;
+  takeDirtyRows(): Promise<string[]>;
+
   getDefinition(pageId: string): Promise<StoredDefinition | null>;
   saveDefinition(record: DefinitionRecord, now: Date): Promise<void>;
   /** Active, runnable, not trashed definitions. */
@@ -139,6 +143,17 @@ export function createStore(db: D1Database): Store {
         .run();
     },
 
+    async markRowDirty(pageId, now) {
+      await db
+        .prepare("INSERT INTO meta (key, value, updated_at) VALUES ('dirty:' || ?1, ?1, ?2) ON CONFLICT(key) DO UPDATE SET updated_at = ?2")
+        .bind(pageId, now.toISOString())
+        .run();
+    },
+    async takeDirtyRows() {
+      const { results } = await db.prepare("SELECT value FROM meta WHERE key LIKE 'dirty:%'").all<{ value: string }>();
+      if (results.length > 0) await db.prepare("DELETE FROM meta WHERE key LIKE 'dirty:%'").run();
+      return results.map((r) => r.value);
+    },
     getDefinition: (pageId) => one(StoredDefinition, 'SELECT * FROM definitions WHERE page_id = ?', pageId),
     async saveDefinition(r, now) {
       await db

@@ -15,7 +15,6 @@ import { applyReviewChange } from '../review/decide';
 import type { AppEnv } from './app';
 
 export const VERIFICATION_TOKEN_KEY = 'notion_verification_token';
-export const REGISTRY_DIRTY_KEY = 'registry_dirty';
 
 const Verification = z.object({ verification_token: z.string().min(1) }).strict();
 const WebhookEvent = z.object({
@@ -24,6 +23,7 @@ const WebhookEvent = z.object({
   timestamp: z.string(),
   authors: z.array(z.object({ id: z.string(), type: z.string() })).default([]),
   entity: z.object({ id: z.string(), type: z.string() }),
+  data: z.object({ parent: z.object({ data_source_id: z.string().optional() }).optional() }).optional(),
 });
 
 export async function handleNotionWebhook(c: Context<AppEnv>): Promise<Response> {
@@ -51,7 +51,7 @@ export async function handleNotionWebhook(c: Context<AppEnv>): Promise<Response>
 
   const event = WebhookEvent.safeParse(body);
   if (!event.success) return c.json({ ok: false, error: 'Not a Notion event' }, 400);
-  const { id, type, authors, entity } = event.data;
+  const { id, type, authors, entity, data } = event.data;
   if (!(await services.store.markEventProcessed(id, now))) return c.json({ ok: true, duplicate: true });
   if (!services.notion || entity.type !== 'page' || !type.startsWith('page.')) return c.json({ ok: true, ignored: true });
 
@@ -65,7 +65,10 @@ export async function handleNotionWebhook(c: Context<AppEnv>): Promise<Response>
     const outcome = await applyReviewChange(services, page, { authorIds: people, now });
     return c.json({ ok: true, outcome: outcome.kind });
   }
-  // A Workflows row (or another page) changed: the next tick syncs it.
-  await services.store.setMeta(REGISTRY_DIRTY_KEY, now.toISOString(), now);
-  return c.json({ ok: true });
+  // A person edited a Workflows row: the next tick reads it even if Baton wrote to it since.
+  if (data?.parent?.data_source_id && data.parent.data_source_id === c.var.config.notion.workflowsDataSourceId) {
+    await services.store.markRowDirty(entity.id, now);
+    return c.json({ ok: true, outcome: 'row_dirty' });
+  }
+  return c.json({ ok: true, ignored: 'not a run or workflow row' });
 }

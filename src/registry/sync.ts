@@ -4,7 +4,9 @@
 // - `last_edited_time` is rounded down to the minute (developers.notion.com, page object), so
 //   the query overlaps the previous window and rows are compared by content hash, not by time.
 // - Rows whose last editor is Baton's own bot are skipped: those edits are Baton's write-back,
-//   and re-reading them would make every write cost another sync.
+//   and re-reading them would make every write cost another sync. A person's edit made in the
+//   same moment as Baton's write would hide behind it, so rows a webhook names as edited by a
+//   person are read regardless.
 // - Trashed rows drop out of queries, so an hourly full sweep notices rows that disappeared.
 import type { PageObjectResponse } from '@notionhq/client';
 import type { Services } from '../services';
@@ -44,10 +46,15 @@ export async function syncRegistry(services: Services, now: Date): Promise<SyncR
   const bot = await notion.botUserId();
   const report: SyncReport = { queried: rows.length, read: 0, written: 0, trashed: 0, full };
   const links = createLinkChecker(services);
+  const dirty = new Set(await store.takeDirtyRows());
+  for (const id of dirty) {
+    if (!rows.some((r) => r.id === id)) rows.push(await notion.retrievePage(id));
+  }
 
   for (const row of rows) {
+    if (row.in_trash) continue;
     const cached = await store.getDefinition(row.id);
-    if (cached && !cached.in_trash && row.last_edited_by.id === bot) continue;
+    if (cached && !cached.in_trash && row.last_edited_by.id === bot && !dirty.has(row.id)) continue;
     report.read++;
     if (await syncRow(services, row, now, links)) report.written++;
   }

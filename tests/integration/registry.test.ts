@@ -8,7 +8,7 @@ import { ensureDatabases } from '../../src/registry/setup';
 import { EXAMPLE_ROWS, FIXTURE_IDS, text, weeklyBrief, type FixtureRow } from '../fixtures/example-rows';
 import { MALFORMED_ROWS } from '../fixtures/malformed-rows';
 import { WORLD } from '../support/world';
-import { createRow, driveAdmin, notionAdmin, notionRequests, resetWorld, setNotionClock, tick, updateAsPerson } from './harness';
+import { createRow, deliverWebhooks, driveAdmin, notionAdmin, notionRequests, resetWorld, setNotionClock, tick, updateAsPerson } from './harness';
 
 const notion = createNotionAdapter(createNotionClient({ token: env.NOTION_TOKEN as string, baseUrl: env.NOTION_API_URL }));
 const store = createStore(env.DB);
@@ -100,6 +100,18 @@ describe('registry sync', () => {
     expect(await healthOf(weekly)).toEqual({ health: 'OK — next run Tue 1 Dec 10:00 (Europe/Paris)', nextRun: '2026-12-01T09:00:00.000Z' });
     expect(during.filter((r) => r.path === `/v1/pages/${weekly}/markdown`)).toHaveLength(1);
     expect(during.filter((r) => r.method === 'PATCH').map((r) => r.path)).toEqual([`/v1/pages/${weekly}`]);
+  });
+
+  it('still reads a person’s edit that Baton’s own write hid, when the webhook names it', async () => {
+    const weekly = rows.get(weeklyBrief.pageId)!;
+    await setNotionClock('2026-11-24T10:04:10.000Z');
+    await deliverWebhooks(); // earlier events
+    await updateAsPerson(FIXTURE_IDS.users.maya, weekly, { Schedule: { rich_text: text('every Wednesday at 11:00') } });
+    // Baton writes to the row in the same minute, so the row's last editor is Baton's bot.
+    await notion.updatePage(weekly, { Plan: { rich_text: text('…') } });
+    expect((await deliverWebhooks()).filter((a) => (a as { outcome?: string }).outcome === 'row_dirty')).toHaveLength(1);
+    await tick('2026-11-24T10:05:00.000Z');
+    expect((await healthOf(weekly)).health).toBe('OK — next run Wed 25 Nov 11:00 (Europe/Paris)');
   });
 
   it('drops a row moved to the trash at the next full sweep', async () => {
