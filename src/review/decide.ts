@@ -7,8 +7,7 @@
 import type { PageObjectResponse } from '@notionhq/client';
 import type { Services } from '../services';
 import { requireNotion } from '../services';
-import { readRunRow } from '../engine/run-row';
-import { statusProperty, text } from '../engine/run-row';
+import { readRunRow, statusProperty, text } from '../engine/run-row';
 import { reviewEventType, type ReviewDecision } from '../engine/run-workflow';
 
 /** A reviewer often sets the Status first and types Feedback a moment later. */
