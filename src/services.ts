@@ -43,6 +43,16 @@ export function servicesFor(config: Config): Services {
   return services;
 }
 
+/** The Drive adapter, or an error naming the settings still missing. */
+export function requireDrive(services: Services): DriveAdapter {
+  if (!services.drive) throw new DriveNotConnectedError(`Google Drive is not connected: set ${missingSettings(services.config, 'drive').join(', ')}`);
+  return services.drive;
+}
+
+export class DriveNotConnectedError extends Error {
+  override name = 'DriveNotConnectedError';
+}
+
 /** The Notion adapter, or an error naming the settings still missing. */
 export function requireNotion(services: Services): NotionAdapter {
   if (!services.notion) throw new Error(`Notion is not configured: set ${missingSettings(services.config, 'notion').join(', ')}`);

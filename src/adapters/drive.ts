@@ -50,6 +50,10 @@ export class DriveError extends Error {
   get notFound(): boolean {
     return this.info.status === 404;
   }
+  /** A refusal Drive asks clients to retry with backoff (rate limits, 5xx). */
+  get transient(): boolean {
+    return isRetryable(this.info);
+  }
 }
 
 export interface DriveAdapterOptions {

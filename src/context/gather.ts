@@ -1,8 +1,7 @@
 // Reads a run's declared context sources through the adapters. A source that cannot be read
 // is left out with the reason (recorded in provenance) rather than failing the whole run;
 // rate limits and outages still throw so the step is retried.
-import type { Services } from '../services';
-import { requireNotion } from '../services';
+import { DriveNotConnectedError, requireDrive, requireNotion, type Services } from '../services';
 import type { ContextReference, WorkflowDefinition } from '../domain/workflow-definition';
 import { DriveError } from '../adapters/drive';
 import { isNotionNotFound } from '../adapters/notion';
@@ -68,16 +67,9 @@ async function readReference(services: Services, definition: WorkflowDefinition,
   }
 }
 
-function requireDrive(services: Services) {
-  if (!services.drive) throw new SourceUnavailable('Google Drive is not connected (set GOOGLE_SERVICE_ACCOUNT_EMAIL and GOOGLE_PRIVATE_KEY)');
-  return services.drive;
-}
-
-class SourceUnavailable extends Error {}
-
 function unavailableReason(error: unknown): string | null {
-  if (error instanceof SourceUnavailable) return error.message;
-  if (error instanceof DriveError && (error.info.status === 404 || (error.info.status === 403 && error.info.reason !== 'userRateLimitExceeded' && error.info.reason !== 'rateLimitExceeded'))) {
+  if (error instanceof DriveNotConnectedError) return error.message;
+  if (error instanceof DriveError && (error.info.status === 404 || (error.info.status === 403 && !error.transient))) {
     return 'not found, or not shared with Baton';
   }
   if (isNotionNotFound(error)) return 'not found, or not shared with the Baton integration';

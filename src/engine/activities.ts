@@ -2,7 +2,7 @@
 // small JSON result; drafts and gathered context live in D1 artifacts, not in step results
 // (those are capped at 1 MiB).
 import type { Services } from '../services';
-import { requireNotion } from '../services';
+import { requireDrive, requireNotion } from '../services';
 import type { StoredRun } from '../adapters/store';
 import { PUBLISHED_ARTIFACT } from '../adapters/store';
 import type { Plan } from '../domain/plan';
@@ -149,8 +149,7 @@ export async function publishStep(scope: RunScope, approved: string, sources: { 
     links.pageUrl = (await publishNotionPage(requireNotion(services), definition.outputPage.id, { runId: run.run_id, title, markdown })).url;
   }
   if (definition.outputFolder?.kind === 'drive_folder') {
-    if (!services.drive) throw new Error('Google Drive is not connected: set GOOGLE_SERVICE_ACCOUNT_EMAIL and GOOGLE_PRIVATE_KEY');
-    const doc = await publishGoogleDoc(services.drive, definition.outputFolder.id, { runId: run.run_id, title, markdown });
+    const doc = await publishGoogleDoc(requireDrive(services), definition.outputFolder.id, { runId: run.run_id, title, markdown });
     links.docUrl = doc.webViewLink ?? `https://docs.google.com/document/d/${doc.id}/edit`;
   }
   await services.store.putArtifact(run.run_id, PUBLISHED_ARTIFACT, JSON.stringify({ title, url: links.pageUrl ?? links.docUrl, markdown: approved }), now);

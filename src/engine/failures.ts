@@ -20,9 +20,7 @@ export function classifyFailure(error: unknown): Failure {
   if (error instanceof ModelError) return { permanent: error.permanent, message: error.message };
   if (error instanceof GoogleAuthError) return { permanent: !error.retryable, message: `Google sign-in failed: ${error.message}` };
   if (error instanceof DriveError) {
-    const { status, reason } = error.info;
-    const transient = status === 429 || (status >= 500 && status !== 501) || (status === 403 && /rateLimitExceeded/i.test(reason ?? ''));
-    return { permanent: !transient, message: driveMessage(error) };
+    return { permanent: !error.transient, message: driveMessage(error) };
   }
   if (isNotionClientError(error)) {
     const code = error.code;

@@ -14,7 +14,8 @@ import { requireNotion } from '../services';
 import { compilePlan, renderPlanSummary } from '../plan/compile';
 import { text } from '../engine/run-row';
 import { buildDefinition, hasErrors, healthText } from './index';
-import { createLinkChecker } from './check-links';
+import { createLinkChecker, type LinkChecker } from './check-links';
+import type { StoredDefinition } from '../adapters/store';
 
 export const REGISTRY_SYNCED_KEY = 'registry_synced_at';
 export const REGISTRY_SWEPT_KEY = 'registry_swept_at';
@@ -56,7 +57,7 @@ export async function syncRegistry(services: Services, now: Date): Promise<SyncR
     const cached = await store.getDefinition(row.id);
     if (cached && !cached.in_trash && row.last_edited_by.id === bot && !dirty.has(row.id)) continue;
     report.read++;
-    if (await syncRow(services, row, now, links)) report.written++;
+    if (await syncRow(services, row, cached, now, links)) report.written++;
   }
 
   if (full) {
@@ -74,14 +75,19 @@ export async function syncRegistry(services: Services, now: Date): Promise<SyncR
 }
 
 /** Reads one row, caches its definition and writes Health/Plan/Next run back if they changed. */
-async function syncRow(services: Services, row: PageObjectResponse, now: Date, links: ReturnType<typeof createLinkChecker>): Promise<boolean> {
+async function syncRow(
+  services: Services,
+  row: PageObjectResponse,
+  previous: StoredDefinition | null,
+  now: Date,
+  links: LinkChecker,
+): Promise<boolean> {
   const notion = requireNotion(services);
   const { markdown, truncated } = await notion.readMarkdown(row.id);
   const built = await buildDefinition({ page: row, markdown, truncated, defaultTimeZone: services.config.defaultTimeZone, now });
   const { definition } = built;
   const problems = definition ? [...built.problems, ...(await links.check(definition))] : built.problems;
   const runnable = definition !== null && !hasErrors(problems);
-  const previous = await services.store.getDefinition(row.id);
   let health = healthText({
     problems,
     state: definition?.state ?? null,

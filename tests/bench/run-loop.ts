@@ -3,24 +3,16 @@
 // Numbers are wall-clock on this machine with local stand-ins: they measure Baton's own work
 // and request count, not Notion's or Google's latency.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, isFullPage } from '@notionhq/client';
 import { FIXTURE_IDS } from '../fixtures/example-rows';
+import { freeStackPorts } from '../support/ports';
 import { WORLD } from '../support/world';
 import { startLocalStack } from '../demo/local-stack';
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-
 const dir = mkdtempSync(join(tmpdir(), 'baton-bench-'));
-const stack = await startLocalStack({ dir, quiet: true, ports: { notion: await freePort(), drive: await freePort(), model: await freePort(), worker: await freePort() } });
+const stack = await startLocalStack({ dir, quiet: true, ports: await freeStackPorts() });
 const notion = new Client({ auth: WORLD.notionToken, baseUrl: stack.notion.url, notionVersion: '2026-03-11' });
 
 async function runRow(): Promise<{ id: string; status: string } | undefined> {

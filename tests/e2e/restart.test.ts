@@ -1,23 +1,14 @@
 // A run waiting for review survives a restart of `wrangler dev` (state persisted with
 // --persist-to) and completes when the reviewer approves afterwards.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, isFullPage } from '@notionhq/client';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FIXTURE_IDS } from '../fixtures/example-rows';
+import { freeStackPorts } from '../support/ports';
 import { WORLD } from '../support/world';
 import { startLocalStack, type LocalStack } from '../demo/local-stack';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -38,8 +29,7 @@ describe('restarting the local worker', () => {
   });
 
   it('keeps a run waiting for review across a restart and publishes it when approved after', async () => {
-    const ports = { notion: await freePort(), drive: await freePort(), model: await freePort(), worker: await freePort() };
-    stack = await startLocalStack({ dir, ports, quiet: true });
+    stack = await startLocalStack({ dir, ports: await freeStackPorts(), quiet: true });
     const notion = new Client({ auth: WORLD.notionToken, baseUrl: stack.notion.url, notionVersion: '2026-03-11' });
     const runStatus = async () => {
       const rows = await notion.dataSources.query({ data_source_id: WORLD.runsDataSource });
