@@ -39,6 +39,12 @@ export const RawEnv = z.object({
   ALLOWED_DRIVE_ROOTS: optionalText,
   /** Comma-separated Notion page ids Baton may read and write under. */
   ALLOWED_NOTION_PAGES: optionalText,
+  /** "true": every Live workflow must name a Reviewer (anyone who can edit a row could otherwise turn review off). */
+  REQUIRE_REVIEWER: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
+  /** A run whose steps have shown no sign of life for this long is taken over by the watchdog. */
+  RUN_STALE_SECONDS: z.coerce.number().positive({ message: 'must be a number of seconds greater than 0' }).default(20 * 60),
+  /** How long one Notion request may take before Baton gives up on it (and, for a create, looks it up). */
+  NOTION_TIMEOUT_MS: z.coerce.number().int().positive({ message: 'must be a whole number of milliseconds' }).default(60_000),
 });
 
 export interface Config {
@@ -52,6 +58,9 @@ export interface Config {
   stepRetryDelaySeconds: number;
   allowedDriveRoots: string[];
   allowedNotionPages: string[];
+  requireReviewer: boolean;
+  runStaleSeconds: number;
+  notionTimeoutMs: number;
 }
 
 const SECRETS = new Set(['NOTION_TOKEN', 'NOTION_WEBHOOK_SECRET', 'GOOGLE_PRIVATE_KEY', 'MODEL_API_KEY']);
@@ -107,6 +116,9 @@ export function loadConfig(env: unknown): Config {
     stepRetryDelaySeconds: e.STEP_RETRY_DELAY_SECONDS,
     allowedDriveRoots: splitList(e.ALLOWED_DRIVE_ROOTS),
     allowedNotionPages: splitList(e.ALLOWED_NOTION_PAGES),
+    requireReviewer: e.REQUIRE_REVIEWER === 'true',
+    runStaleSeconds: e.RUN_STALE_SECONDS,
+    notionTimeoutMs: e.NOTION_TIMEOUT_MS,
   };
   if (typeof env === 'object' && env !== null) parsed.set(env, config);
   return config;

@@ -35,7 +35,7 @@ export function servicesFor(config: Config): Services {
   const services: Services = {
     config,
     store: createStore(config.db),
-    notion: notion.token ? createNotionAdapter(createNotionClient({ token: notion.token, baseUrl: notion.apiUrl })) : null,
+    notion: notion.token ? createNotionAdapter(createNotionClient({ token: notion.token, baseUrl: notion.apiUrl, timeoutMs: config.notionTimeoutMs })) : null,
     drive: googleAuth ? createDriveAdapter({ rootUrl: google.apiUrl, accessToken: () => googleAuth.accessToken() }) : null,
     llm: createLlmAdapter(createLlmClient({ baseUrl: model.baseUrl, apiKey: model.apiKey }), model.name),
   };

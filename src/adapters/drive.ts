@@ -21,6 +21,11 @@ export interface DriveFile {
   modifiedTime: string | null;
   webViewLink: string | null;
   appProperties: Record<string, string>;
+  /**
+   * Whether Baton's account may add files to this folder (File.capabilities.canAddChildren:
+   * "always false when the item is not a folder"). Only getFile asks for it.
+   */
+  canAddChildren?: boolean;
 }
 
 export interface DriveAdapter {
@@ -65,6 +70,7 @@ export interface DriveAdapterOptions {
 }
 
 const FILE_FIELDS = 'id,name,mimeType,parents,driveId,trashed,modifiedTime,webViewLink,appProperties';
+const GET_FIELDS = `${FILE_FIELDS},capabilities(canAddChildren)`;
 const TEXT_MIME = /^(text\/|application\/(json|xml|csv))/;
 
 export function createDriveAdapter(options: DriveAdapterOptions): DriveAdapter {
@@ -100,7 +106,7 @@ export function createDriveAdapter(options: DriveAdapterOptions): DriveAdapter {
 
   return {
     async getFile(fileId) {
-      return toFile(await call('files.get', () => api.files.get({ fileId, fields: FILE_FIELDS, supportsAllDrives: true }, json)));
+      return toFile(await call('files.get', () => api.files.get({ fileId, fields: GET_FIELDS, supportsAllDrives: true }, json)));
     },
     async listFolder(folderId) {
       const files: DriveFile[] = [];
@@ -188,6 +194,7 @@ function toFile(f: drive_v3.Schema$File): DriveFile {
     modifiedTime: f.modifiedTime ?? null,
     webViewLink: f.webViewLink ?? null,
     appProperties: (f.appProperties ?? {}) as Record<string, string>,
+    ...(typeof f.capabilities?.canAddChildren === 'boolean' ? { canAddChildren: f.capabilities.canAddChildren } : {}),
   };
 }
 

@@ -2,8 +2,9 @@
 //
 // - The API version is pinned: the SDK still defaults to 2025-09-03, and 2026-03-11 renamed
 //   `archived` to `in_trash` (developers.notion.com/reference/versioning).
-// - The SDK retries 429/529 honouring Retry-After, and 500/503 for GET/DELETE only
-//   (notion-sdk-js src/Client.ts); creates are made idempotent by the callers (look up first).
+// - The SDK's own retry is off (`retry: false`): it would resend creates after a 529. Every call
+//   goes through notion-retry.ts instead — reads retried, writes retried only when refused
+//   (429), creates at most once by looking up before sending again.
 import {
   APIErrorCode,
   Client,
@@ -21,6 +22,7 @@ import {
   type UpdateDataSourceParameters,
   type UpdatePageParameters,
 } from '@notionhq/client';
+import { createOnce, withRetry, type RetryPolicy } from './notion-retry';
 
 export const NOTION_VERSION = '2026-03-11';
 
@@ -45,14 +47,29 @@ export interface NotionAdapter {
   readMarkdown(pageId: string): Promise<{ markdown: string; truncated: boolean }>;
   replaceMarkdown(pageId: string, markdown: string): Promise<void>;
   updatePage(pageId: string, properties: PagePropertiesRequest): Promise<PageObjectResponse>;
-  createPage(params: CreatePageParameters): Promise<PageObjectResponse>;
+  /**
+   * Creates a page at most once: after a doubtful answer `lookup` finds the page if the first
+   * attempt committed. Without a lookup a doubtful answer is thrown (the caller looks up).
+   */
+  createPage(params: CreatePageParameters, lookup?: () => Promise<PageObjectResponse | null>): Promise<PageObjectResponse>;
+  /** Comments once: after a doubtful answer, Baton's identical comment from this attempt counts as made. */
   comment(pageId: string, richText: RichTextRequest): Promise<void>;
+  /** Unresolved comments on a page (GET /v1/comments lists only those), oldest first. */
+  listComments(pageId: string): Promise<PageComment[]>;
+}
+
+export interface PageComment {
+  id: string;
+  authorId: string;
+  createdTime: string;
+  text: string;
 }
 
 export interface NotionClientOptions {
   token: string;
   baseUrl: string;
   fetch?: typeof fetch;
+  timeoutMs?: number;
 }
 
 export function createNotionClient(options: NotionClientOptions): Client {
@@ -60,37 +77,42 @@ export function createNotionClient(options: NotionClientOptions): Client {
     auth: options.token,
     baseUrl: options.baseUrl,
     notionVersion: NOTION_VERSION,
+    // Baton retries itself (notion-retry.ts); the SDK would resend creates after a 529.
+    retry: false,
+    timeoutMs: options.timeoutMs ?? 60_000,
     // Workers' fetch must be called unbound from the global, not as a method of the client.
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
   });
 }
 
-export function createNotionAdapter(client: Client): NotionAdapter {
+export function createNotionAdapter(client: Client, policy: RetryPolicy = DEFAULT_POLICY): NotionAdapter {
   let botId: Promise<string> | undefined;
-  return {
+  const read = <T>(call: () => Promise<T>) => withRetry('read', policy, call);
+  const write = <T>(call: () => Promise<T>) => withRetry('write', policy, call);
+  type Block = Awaited<ReturnType<Client['blocks']['children']['list']>>['results'][number];
+  const childBlocks = async <T>(pageId: string, pick: (block: Block) => T | null): Promise<T[]> =>
+    read(async () => {
+      const found: T[] = [];
+      for await (const block of iteratePaginatedAPI(client.blocks.children.list, { block_id: pageId })) {
+        const hit = pick(block);
+        if (hit !== null) found.push(hit);
+      }
+      return found;
+    });
+  const adapter: NotionAdapter = {
     botUserId() {
-      botId ??= client.users.me({}).then((me) => me.id);
+      botId ??= read(() => client.users.me({})).then((me) => me.id);
+      botId.catch(() => (botId = undefined));
       return botId;
     },
     async retrievePage(pageId) {
-      return fullPage(await client.pages.retrieve({ page_id: pageId }));
+      return fullPage(await read(() => client.pages.retrieve({ page_id: pageId })));
     },
-    async listChildDatabases(pageId) {
-      const found: { id: string; title: string }[] = [];
-      for await (const block of iteratePaginatedAPI(client.blocks.children.list, { block_id: pageId })) {
-        if ('type' in block && block.type === 'child_database') found.push({ id: block.id, title: block.child_database.title });
-      }
-      return found;
-    },
-    async listChildPages(pageId) {
-      const found: { id: string; title: string }[] = [];
-      for await (const block of iteratePaginatedAPI(client.blocks.children.list, { block_id: pageId })) {
-        if ('type' in block && block.type === 'child_page') found.push({ id: block.id, title: block.child_page.title });
-      }
-      return found;
-    },
+    listChildDatabases: (pageId) =>
+      childBlocks(pageId, (block) => ('type' in block && block.type === 'child_database' ? { id: block.id, title: block.child_database.title } : null)),
+    listChildPages: (pageId) => childBlocks(pageId, (block) => ('type' in block && block.type === 'child_page' ? { id: block.id, title: block.child_page.title } : null)),
     async retrieveDatabase(databaseId) {
-      const db = await client.databases.retrieve({ database_id: databaseId });
+      const db = await read(() => client.databases.retrieve({ database_id: databaseId }));
       if (!isFullDatabase(db)) throw new Error(`Notion returned a partial database for ${databaseId}`);
       return {
         id: db.id,
@@ -100,44 +122,84 @@ export function createNotionAdapter(client: Client): NotionAdapter {
       };
     },
     async retrieveDataSource(dataSourceId) {
-      return fullDataSource(await client.dataSources.retrieve({ data_source_id: dataSourceId }));
+      return fullDataSource(await read(() => client.dataSources.retrieve({ data_source_id: dataSourceId })));
     },
     async updateDataSource(dataSourceId, properties) {
-      return fullDataSource(await client.dataSources.update({ data_source_id: dataSourceId, properties }));
+      // Setting a schema to the same properties twice is harmless, so a doubtful answer is retried.
+      return fullDataSource(await read(() => client.dataSources.update({ data_source_id: dataSourceId, properties })));
     },
     async createDatabase(params) {
-      const db = await client.databases.create(params);
+      // Setup is run by a person and safe to run again (it finds databases by title first).
+      const db = await createOnce(policy, () => client.databases.create(params));
       if (!isFullDatabase(db)) throw new Error('Notion returned a partial database after create');
       return { databaseId: db.id, dataSourceIds: db.data_sources.map((d) => d.id) };
     },
     async queryDataSource(dataSourceId, query = {}) {
-      const rows: PageObjectResponse[] = [];
-      for await (const row of iteratePaginatedAPI(client.dataSources.query, { ...query, data_source_id: dataSourceId })) {
-        if (isFullPage(row)) rows.push(row);
-      }
-      return rows;
+      return read(async () => {
+        const rows: PageObjectResponse[] = [];
+        for await (const row of iteratePaginatedAPI(client.dataSources.query, { ...query, data_source_id: dataSourceId })) {
+          if (isFullPage(row)) rows.push(row);
+        }
+        return rows;
+      });
     },
     async readMarkdown(pageId) {
-      const result = await client.pages.retrieveMarkdown({ page_id: pageId });
+      const result = await read(() => client.pages.retrieveMarkdown({ page_id: pageId }));
       return { markdown: result.markdown, truncated: result.truncated };
     },
     async replaceMarkdown(pageId, markdown) {
-      await client.pages.updateMarkdown({
-        page_id: pageId,
-        type: 'replace_content',
-        replace_content: { new_str: markdown },
-      });
+      await write(() =>
+        client.pages.updateMarkdown({
+          page_id: pageId,
+          type: 'replace_content',
+          replace_content: { new_str: markdown },
+        }),
+      );
     },
     async updatePage(pageId, properties) {
-      return fullPage(await client.pages.update({ page_id: pageId, properties }));
+      return fullPage(await write(() => client.pages.update({ page_id: pageId, properties })));
     },
-    async createPage(params) {
-      return fullPage(await client.pages.create(params));
+    async createPage(params, lookup) {
+      return fullPage(await createOnce(policy, () => client.pages.create(params), lookup));
     },
     async comment(pageId, richText) {
-      await client.comments.create({ parent: { page_id: pageId }, rich_text: richText });
+      const since = Date.now() - 60_000; // comment times are minute-rounded like other timestamps
+      const wanted = plainText(richText);
+      await createOnce<unknown>(
+        policy,
+        () => client.comments.create({ parent: { page_id: pageId }, rich_text: richText }),
+        async () => {
+          const bot = await adapter.botUserId();
+          const mine = (await adapter.listComments(pageId)).find((c) => c.authorId === bot && c.text === wanted && Date.parse(c.createdTime) >= since);
+          return mine ?? null;
+        },
+      );
+    },
+    async listComments(pageId) {
+      return read(async () => {
+        const found: PageComment[] = [];
+        for await (const c of iteratePaginatedAPI(client.comments.list, { block_id: pageId })) {
+          if (!('created_by' in c) || !('rich_text' in c)) continue;
+          found.push({ id: c.id, authorId: c.created_by.id, createdTime: c.created_time, text: c.rich_text.map((t) => t.plain_text).join('') });
+        }
+        return found;
+      });
     },
   };
+  return adapter;
+}
+
+const DEFAULT_POLICY: RetryPolicy = { retries: 4, backoffMs: 1000 };
+
+/** The plain text Notion will show for a rich_text request (a user mention reads as the user's id). */
+function plainText(richText: RichTextRequest): string {
+  return richText
+    .map((item) => {
+      if ('text' in item && item.text) return item.text.content;
+      if ('mention' in item && item.mention && 'user' in item.mention) return '';
+      return '';
+    })
+    .join('');
 }
 
 function fullPage(page: Awaited<ReturnType<Client['pages']['retrieve']>>): PageObjectResponse {

@@ -20,6 +20,10 @@ export const StoredRun = z.object({
   definition_json: z.string().transform((s) => WorkflowDefinition.parse(JSON.parse(s))),
   created_at: z.string(),
   updated_at: z.string(),
+  heartbeat_at: z.string().nullable(),
+  restarts: z.number(),
+  failure_reason: z.string().nullable(),
+  tokens: z.number(),
 });
 export type StoredRun = z.infer<typeof StoredRun>;
 
@@ -101,17 +105,29 @@ export interface Store {
    * status machine forbids (a bug, not a race).
    */
   moveRun(runId: string, from: RunStatus, to: RunStatus, now: Date, reviewRound?: number): Promise<boolean>;
-  /** Puts back a move whose follow-up failed (the one move the status machine does not list). */
-  undoMove(runId: string, movedFrom: RunStatus, movedTo: RunStatus, now: Date): Promise<void>;
+  /** A step of the run started: the watchdog's sign of life. */
+  heartbeat(runId: string, now: Date): Promise<void>;
+  /** Started runs not in a final state, for the watchdog. */
+  liveRuns(): Promise<StoredRun[]>;
+  /** Counts a restart by the watchdog; false when another tick already took this one. */
+  countRestart(runId: string, seenRestarts: number, now: Date): Promise<boolean>;
+  /** Moves a live run to Failed with its reason; false when it was already final. */
+  failRun(runId: string, reason: string, now: Date): Promise<boolean>;
+  /** Stores a completion's text once and counts its tokens with it; false when it was stored before. */
+  putCompletion(runId: string, name: string, text: string, tokens: number, now: Date): Promise<boolean>;
 
   /** True the first time an event id is seen. */
   markEventProcessed(eventId: string, now: Date): Promise<boolean>;
+  /** Forgets an event whose handling failed, so a redelivery is handled. */
+  forgetEvent(eventId: string): Promise<void>;
 
   /** What the workflow's latest published run (other than this one) put out. */
   lastPublishedOutput(workflowPageId: string, excludingRunId: string): Promise<PublishedOutput | null>;
 
   putArtifact(runId: string, name: string, body: string, now: Date): Promise<void>;
   getArtifact(runId: string, name: string): Promise<string | null>;
+  /** A JSON artifact parsed with its schema; null when absent. */
+  getJson<T>(runId: string, name: string, schema: z.ZodType<T>): Promise<T | null>;
 }
 
 export function createStore(db: D1Database): Store {
@@ -230,17 +246,41 @@ export function createStore(db: D1Database): Store {
       return result.meta.changes === 1;
     },
 
-    async undoMove(runId, movedFrom, movedTo, now) {
-      await db
-        .prepare('UPDATE runs SET status = ?2, updated_at = ?4 WHERE run_id = ?1 AND status = ?3')
-        .bind(runId, movedFrom, movedTo, now.toISOString())
+    async heartbeat(runId, now) {
+      await db.prepare('UPDATE runs SET heartbeat_at = ?2 WHERE run_id = ?1').bind(runId, now.toISOString()).run();
+    },
+    liveRuns: () =>
+      all(StoredRun, "SELECT * FROM runs WHERE started = 1 AND status NOT IN ('Published', 'Failed', 'Cancelled') ORDER BY created_at"),
+    async countRestart(runId, seenRestarts, now) {
+      const result = await db
+        .prepare('UPDATE runs SET restarts = restarts + 1, heartbeat_at = ?3, updated_at = ?3 WHERE run_id = ?1 AND restarts = ?2')
+        .bind(runId, seenRestarts, now.toISOString())
         .run();
+      return result.meta.changes === 1;
+    },
+    async failRun(runId, reason, now) {
+      const result = await db
+        .prepare("UPDATE runs SET status = 'Failed', failure_reason = ?2, updated_at = ?3 WHERE run_id = ?1 AND status NOT IN ('Published', 'Failed', 'Cancelled')")
+        .bind(runId, reason, now.toISOString())
+        .run();
+      return result.meta.changes === 1;
+    },
+    async putCompletion(runId, name, text, tokens, now) {
+      const [insert] = await db.batch([
+        db.prepare('INSERT OR IGNORE INTO artifacts (run_id, name, body, created_at) VALUES (?1, ?2, ?3, ?4)').bind(runId, name, text, now.toISOString()),
+        // Counted only when the insert above took place (changes() is the last statement's count).
+        db.prepare('UPDATE runs SET tokens = tokens + ?2 WHERE run_id = ?1 AND changes() = 1').bind(runId, tokens),
+      ]);
+      return (insert?.meta.changes ?? 0) === 1;
     },
     async markEventProcessed(eventId, now) {
       const result = await db.prepare('INSERT OR IGNORE INTO processed_events (event_id, received_at) VALUES (?1, ?2)').bind(eventId, now.toISOString()).run();
       return result.meta.changes === 1;
     },
 
+    async forgetEvent(eventId) {
+      await db.prepare('DELETE FROM processed_events WHERE event_id = ?').bind(eventId).run();
+    },
     async lastPublishedOutput(workflowPageId, excludingRunId) {
       const row = await db
         .prepare(
@@ -260,6 +300,10 @@ export function createStore(db: D1Database): Store {
     async getArtifact(runId, name) {
       const row = await db.prepare('SELECT body FROM artifacts WHERE run_id = ?1 AND name = ?2').bind(runId, name).first<{ body: string }>();
       return row?.body ?? null;
+    },
+    async getJson(runId, name, schema) {
+      const row = await db.prepare('SELECT body FROM artifacts WHERE run_id = ?1 AND name = ?2').bind(runId, name).first<{ body: string }>();
+      return row ? schema.parse(JSON.parse(row.body)) : null;
     },
   };
 }

@@ -1,10 +1,16 @@
 // Reads a run's declared context sources through the adapters. A source that cannot be read
 // is left out with the reason (recorded in provenance) rather than failing the whole run;
 // rate limits and outages still throw so the step is retried.
+//
+// Allowed roots are enforced here, on every run, not only when the row was checked: each Drive
+// folder, Drive file and Notion page is looked up now and its ancestry walked (allowed-roots.ts)
+// before any of its text is read. A source moved outside the roots since its row was checked is
+// left out, and its text never reaches the model.
 import { DriveNotConnectedError, requireDrive, requireNotion, type Services } from '../services';
 import type { ContextReference, WorkflowDefinition } from '../domain/workflow-definition';
 import { DriveError } from '../adapters/drive';
 import { isNotionNotFound } from '../adapters/notion';
+import { createRootsGuard, type DriveStanding, type NotionStanding, type RootsGuard } from '../registry/allowed-roots';
 import type { ContextSource } from './pack';
 
 /** Newest files first; a folder with hundreds of files is not read whole every week. */
@@ -17,9 +23,11 @@ export interface GatheredContext {
 
 export async function gatherContext(services: Services, definition: WorkflowDefinition, runId: string): Promise<GatheredContext> {
   const result: GatheredContext = { sources: [], unavailable: [] };
+  // One guard per gathering: what it learns about ancestry is not kept for the next run.
+  const guard = createRootsGuard(services);
   for (const ref of definition.context) {
     try {
-      result.sources.push(...(await readReference(services, definition, ref, runId)));
+      result.sources.push(...(await readReference(services, guard, definition, ref, runId)));
     } catch (error) {
       const reason = unavailableReason(error);
       if (!reason) throw error;
@@ -29,10 +37,24 @@ export async function gatherContext(services: Services, definition: WorkflowDefi
   return result;
 }
 
-async function readReference(services: Services, definition: WorkflowDefinition, ref: ContextReference, runId: string): Promise<ContextSource[]> {
+/** A source Baton may not read now; `reason` is said in the run's provenance. */
+class SourceRefusedError extends Error {
+  override name = 'SourceRefusedError';
+}
+
+async function readReference(
+  services: Services,
+  guard: RootsGuard,
+  definition: WorkflowDefinition,
+  ref: ContextReference,
+  runId: string,
+): Promise<ContextSource[]> {
   switch (ref.kind) {
     case 'drive_folder': {
       const drive = requireDrive(services);
+      const standing = await guard.drive(ref.id);
+      if (standing !== 'allowed') throw new SourceRefusedError(driveRefusal(standing));
+      // Files listed in an allowed folder are inside it: their ancestry is the folder's.
       const files = (await drive.listFolder(ref.id))
         .sort((a, b) => (b.modifiedTime ?? '').localeCompare(a.modifiedTime ?? ''))
         .slice(0, MAX_FILES_PER_FOLDER);
@@ -47,12 +69,17 @@ async function readReference(services: Services, definition: WorkflowDefinition,
     }
     case 'drive_file': {
       const drive = requireDrive(services);
-      const file = await drive.getFile(ref.id);
+      const file = await guard.driveFile(ref.id);
+      if (!file) throw new SourceRefusedError(driveRefusal('missing'));
+      const standing = await guard.drive(file);
+      if (standing !== 'allowed') throw new SourceRefusedError(driveRefusal(standing));
       const text = await drive.readText(file);
       return text === null ? [] : [{ name: file.name, kind: 'drive_file', url: file.webViewLink ?? ref.url, text, modifiedTime: file.modifiedTime }];
     }
     case 'notion_page': {
       const notion = requireNotion(services);
+      const standing = await guard.notion(ref.id);
+      if (standing !== 'allowed') throw new SourceRefusedError(notionRefusal(standing));
       const { markdown } = await notion.readMarkdown(ref.id);
       return [{ name: ref.label || 'Notion page', kind: 'notion_page', url: ref.url, text: markdown }];
     }
@@ -67,7 +94,34 @@ async function readReference(services: Services, definition: WorkflowDefinition,
   }
 }
 
+function driveRefusal(standing: Exclude<DriveStanding, 'allowed'>): string {
+  switch (standing) {
+    case 'outside':
+      return 'moved outside the folders Baton may read (ALLOWED_DRIVE_ROOTS), so it was not read';
+    case 'missing':
+      return 'not found, or not shared with Baton';
+    case 'trashed':
+      return 'in the Google Drive trash';
+  }
+}
+
+function notionRefusal(standing: Exclude<NotionStanding, 'allowed'>): string {
+  switch (standing) {
+    case 'outside':
+      return 'moved outside the pages Baton may read (ALLOWED_NOTION_PAGES), so it was not read';
+    case 'missing':
+      return 'not found, or not shared with the Baton integration';
+    case 'trashed':
+      return "in Notion's trash";
+    case 'parent_hidden':
+      return 'shared with Baton, but the page above it is not, so Baton cannot confirm it is inside the pages it may read';
+    case 'database':
+      return 'a Notion database, not a page';
+  }
+}
+
 function unavailableReason(error: unknown): string | null {
+  if (error instanceof SourceRefusedError) return error.message;
   if (error instanceof DriveNotConnectedError) return error.message;
   if (error instanceof DriveError && (error.info.status === 404 || (error.info.status === 403 && !error.transient))) {
     return 'not found, or not shared with Baton';

@@ -1,21 +1,27 @@
-// The bodies of a run's durable steps. Each is idempotent (safe to run twice) and returns a
-// small JSON result; drafts and gathered context live in D1 artifacts, not in step results
-// (those are capped at 1 MiB).
+// The bodies of a run's durable steps before and after review. Each is idempotent against
+// itself AND against people: it first reads what is there (D1 artifacts, the Run row) and does
+// only what is still missing, so a retried step — or the whole run replayed by the watchdog in
+// a fresh instance — picks up where the last attempt stopped.
+//
+// What each step may overwrite:
+//   start            the Run row's Status (Queued → Running) and Started; nothing a person writes
+//   gather context   D1 artifacts `context`, `context-summary` (only when absent)
+//   draft step N     D1 artifact `step-N` (only when absent); the run's token count, once
+//   revise round N   D1 artifacts `revised-from-N`, `draft-(N+1)` (only when absent)
+//   record failure   D1 status → Failed (only from a live state); the Run row's Status → Failed
+// open-review.ts and publish-step.ts list their own.
+import { z } from 'zod';
 import type { Services } from '../services';
-import { requireDrive, requireNotion } from '../services';
+import { requireNotion } from '../services';
 import type { StoredRun } from '../adapters/store';
-import { PUBLISHED_ARTIFACT } from '../adapters/store';
 import type { Plan } from '../domain/plan';
 import type { WorkflowDefinition } from '../domain/workflow-definition';
-import type { TokenUsage } from '../domain/run';
-import { isFinal } from '../domain/run-status';
 import { gatherContext } from '../context/gather';
 import { packContext, type ContextSource } from '../context/pack';
 import { draftPrompt, revisionPrompt } from './prompt';
-import { localDate, outputTitle, provenanceMarkdown } from '../publish/naming';
-import { publishGoogleDoc, publishNotionPage } from '../publish/publish';
+import { localDate } from '../publish/naming';
 import { dateProperty, statusProperty, text } from './run-row';
-import { nextRun, parseSchedule } from '../schedule';
+import { revisedFromName } from '../review/round-records';
 
 /** Context handed to the model per run, in estimated tokens. */
 export const CONTEXT_BUDGET_TOKENS = 24_000;
@@ -28,32 +34,51 @@ export interface RunScope {
   now: Date;
 }
 
-const draftName = (round: number) => `draft-${round}`;
+export const draftName = (round: number) => `draft-${round}`;
+const stepName = (index: number) => `step-${index + 1}`;
 
 export async function markRunning({ services, run, now }: RunScope): Promise<void> {
+  if (run.status !== 'Queued') return;
   await requireNotion(services).updatePage(runPage(run), { ...statusProperty('Running'), ...dateProperty('Started', now) });
   await services.store.moveRun(run.run_id, 'Queued', 'Running', now);
 }
 
-export async function gatherStep({ services, run, definition, now }: RunScope) {
+export const GatherSummary = z.object({
+  used: z.array(z.object({ name: z.string(), url: z.string().nullable() })),
+  left_out: z.array(z.object({ name: z.string(), reason: z.string() })),
+  tokens: z.number(),
+});
+export type GatherSummary = z.infer<typeof GatherSummary>;
+
+export async function gatherStep({ services, run, definition, now }: RunScope): Promise<GatherSummary> {
+  const done = await services.store.getJson(run.run_id, 'context-summary', GatherSummary);
+  if (done) return done;
   const gathered = await gatherContext(services, definition, run.run_id);
   const packed = packContext(gathered.sources, CONTEXT_BUDGET_TOKENS);
   await services.store.putArtifact(run.run_id, 'context', JSON.stringify(packed.included), now);
-  return {
+  const summary: GatherSummary = {
     used: packed.included.map((s) => ({ name: s.name, url: s.url })),
     left_out: [...gathered.unavailable, ...packed.omitted],
     tokens: packed.tokens,
   };
+  await services.store.putArtifact(run.run_id, 'context-summary', JSON.stringify(summary), now);
+  return summary;
 }
 
-export async function draftStep(scope: RunScope, index: number): Promise<TokenUsage> {
+export async function draftStep(scope: RunScope, index: number): Promise<void> {
   const { services, run, definition, plan, now } = scope;
   const step = plan.steps[index];
   if (!step) throw new Error(`Plan has no step ${index + 1}`);
+  const last = index === plan.steps.length - 1;
+  const existing = await services.store.getArtifact(run.run_id, stepName(index));
+  if (existing !== null) {
+    if (last && (await services.store.getArtifact(run.run_id, draftName(1))) === null) await services.store.putArtifact(run.run_id, draftName(1), existing, now);
+    return;
+  }
   const sources = await loadContext(scope);
   const earlier: { title: string; output: string }[] = [];
   for (let i = 0; i < index; i++) {
-    earlier.push({ title: plan.steps[i]?.title ?? `Step ${i + 1}`, output: (await services.store.getArtifact(run.run_id, `step-${i + 1}`)) ?? '' });
+    earlier.push({ title: plan.steps[i]?.title ?? `Step ${i + 1}`, output: (await services.store.getArtifact(run.run_id, stepName(i))) ?? '' });
   }
   const messages = draftPrompt({
     workflowName: definition.name,
@@ -68,126 +93,57 @@ export async function draftStep(scope: RunScope, index: number): Promise<TokenUs
     today: localDate(now, definition.timeZone),
   });
   const completion = await services.llm.complete(messages);
-  await services.store.putArtifact(run.run_id, `step-${index + 1}`, completion.text, now);
-  if (index === plan.steps.length - 1) await services.store.putArtifact(run.run_id, draftName(1), completion.text, now);
-  return completion.usage;
+  await services.store.putCompletion(run.run_id, stepName(index), completion.text, completion.usage.prompt + completion.usage.completion, now);
+  if (last) await services.store.putArtifact(run.run_id, draftName(1), completion.text, now);
 }
 
-export async function openReview({ services, run, definition, now }: RunScope, round: number): Promise<void> {
-  const notion = requireNotion(services);
-  const reviewer = definition.reviewer;
-  if (!reviewer) throw new Error('openReview called for a workflow without a reviewer');
-  const draft = (await services.store.getArtifact(run.run_id, draftName(round))) ?? '';
-  await notion.replaceMarkdown(runPage(run), draft);
-  await notion.updatePage(runPage(run), {
-    ...statusProperty('Needs review'),
-    Reviewer: { people: [{ id: reviewer.id }] },
-    Feedback: { rich_text: [] },
-  });
-  const intro = round === 1 ? ' — the draft is ready for your review. ' : ` — revision ${round} is ready for your review. `;
-  await notion.comment(runPage(run), [
-    { type: 'mention', mention: { user: { id: reviewer.id } } },
-    ...text(`${intro}Edit it in place if you like, then set Status to Approved, or to Changes requested with a sentence in Feedback.`),
-  ]);
-  const from = round === 1 ? 'Running' : 'Changes requested';
-  await services.store.moveRun(run.run_id, from, 'Needs review', now, round);
-}
-
-export async function reviseStep(scope: RunScope, round: number, feedback: string): Promise<TokenUsage> {
+export async function reviseStep(scope: RunScope, round: number, feedback: string): Promise<void> {
   const { services, run, definition, now } = scope;
-  // The reviewer may have edited the draft before asking for changes: revise what they left.
-  const { markdown } = await requireNotion(services).readMarkdown(runPage(run));
+  if ((await services.store.getArtifact(run.run_id, draftName(round + 1))) !== null) return;
+  // The reviewer may have edited the draft before asking for changes: revise what they left,
+  // and remember it — it is the text the next round's write may replace.
+  let base = await services.store.getArtifact(run.run_id, revisedFromName(round));
+  if (base === null) {
+    base = (await requireNotion(services).readMarkdown(runPage(run))).markdown;
+    await services.store.putArtifact(run.run_id, revisedFromName(round), base, now);
+  }
   const messages = revisionPrompt({
     workflowName: definition.name,
     goal: definition.goal,
     template: definition.outputTemplate,
-    draft: markdown,
+    draft: base,
     feedback: feedback || '(The reviewer asked for changes without saying which.)',
     lessons: definition.lessons,
     sources: await loadContext(scope),
   });
   const completion = await services.llm.complete(messages);
-  await services.store.putArtifact(run.run_id, draftName(round + 1), completion.text, now);
-  return completion.usage;
+  await services.store.putCompletion(run.run_id, draftName(round + 1), completion.text, completion.usage.prompt + completion.usage.completion, now);
 }
 
-/** The text to publish: the Run page as the reviewer left it, or the draft when no review. */
-export async function finalText({ services, run, definition }: RunScope, lastRound: number): Promise<string> {
-  if (definition.reviewer) return (await requireNotion(services).readMarkdown(runPage(run))).markdown;
-  return (await services.store.getArtifact(run.run_id, draftName(lastRound))) ?? '';
-}
-
-export interface PublishLinks {
-  pageUrl: string | null;
-  docUrl: string | null;
-}
-
-export async function publishStep(scope: RunScope, approved: string, sources: { name: string; url: string | null }[]): Promise<PublishLinks> {
-  const { services, run, definition, now } = scope;
-  await requireNotion(services).updatePage(runPage(run), statusProperty('Publishing'));
-  await services.store.moveRun(run.run_id, definition.reviewer ? 'Approved' : 'Running', 'Publishing', now);
-  const instant = new Date(run.scheduled_for ?? run.created_at);
-  const title = outputTitle(definition.name, instant, definition.timeZone);
-  const markdown = `${approved.trim()}\n\n${provenanceMarkdown({
-    runId: run.run_id,
-    workflowName: definition.name,
-    workflowUrl: null,
-    trigger: run.trigger_kind,
-    scheduledFor: run.scheduled_for,
-    sources,
-    reviewer: definition.reviewer?.name ?? null,
-    approvedAt: definition.reviewer ? now.toISOString() : null,
-    model: services.config.model.name,
-  })}`;
-  const links: PublishLinks = { pageUrl: null, docUrl: null };
-  if (definition.mode === 'Trial') {
-    // Trial runs go through review like live ones but never touch the live destinations.
-    await requireNotion(services).comment(runPage(run), text('Trial mode: approved, and nothing was published. Set Mode to Live on the workflow to publish.'));
-    return links;
-  }
-  if (definition.outputPage?.kind === 'notion_page') {
-    links.pageUrl = (await publishNotionPage(requireNotion(services), definition.outputPage.id, { runId: run.run_id, title, markdown })).url;
-  }
-  if (definition.outputFolder?.kind === 'drive_folder') {
-    const doc = await publishGoogleDoc(requireDrive(services), definition.outputFolder.id, { runId: run.run_id, title, markdown });
-    links.docUrl = doc.webViewLink ?? `https://docs.google.com/document/d/${doc.id}/edit`;
-  }
-  await services.store.putArtifact(run.run_id, PUBLISHED_ARTIFACT, JSON.stringify({ title, url: links.pageUrl ?? links.docUrl, markdown: approved }), now);
-  return links;
-}
-
-export async function finishStep({ services, run, definition, now }: RunScope, links: PublishLinks, tokens: TokenUsage): Promise<void> {
-  const notion = requireNotion(services);
-  await notion.updatePage(runPage(run), {
-    ...statusProperty('Published'),
-    ...dateProperty('Finished', now),
-    Output: { url: links.docUrl },
-    'Output page': { url: links.pageUrl },
-    Tokens: { number: tokens.prompt + tokens.completion },
-  });
-  await services.store.moveRun(run.run_id, 'Publishing', 'Published', now);
-  await services.store.setLastFailure(definition.pageId, null);
-  const schedule = definition.schedule ? parseSchedule(definition.schedule, definition.timeZone) : null;
-  const next = schedule?.ok ? nextRun(schedule.schedule, now) : null;
-  await notion.updatePage(definition.pageId, { ...dateProperty('Last run', now), 'Next run': { date: next ? { start: next.toISOString() } : null } });
-}
-
-export async function failStep({ services, run, definition, now }: RunScope, reason: string): Promise<void> {
-  const current = await services.store.getRun(run.run_id);
-  if (current && !isFinal(current.status)) await services.store.moveRun(run.run_id, current.status, 'Failed', now);
-  await services.store.setLastFailure(definition.pageId, reason);
+/**
+ * Ends a run as Failed with a reason a person can act on: in D1 first (so nothing else moves
+ * it), then on the Run row and the workflow's Health. Safe to call again.
+ */
+export async function recordFailure(services: Services, run: StoredRun, reason: string, now: Date): Promise<void> {
+  const moved = await services.store.failRun(run.run_id, reason, now);
+  await services.store.setLastFailure(run.workflow_page_id, reason);
   if (!run.run_page_id || !services.notion) return;
+  const announced = await services.store.getArtifact(run.run_id, 'failure-announced');
+  if (!moved && announced) return;
   await services.notion.updatePage(run.run_page_id, { ...statusProperty('Failed'), ...dateProperty('Finished', now) });
-  await services.notion.comment(run.run_page_id, text(`This run failed: ${reason}`));
-  await services.notion.updatePage(definition.pageId, { Health: { rich_text: text(`Last run failed: ${reason}`) } });
+  if (!announced) {
+    await services.notion.comment(run.run_page_id, text(`This run failed: ${reason}`));
+    await services.store.putArtifact(run.run_id, 'failure-announced', now.toISOString(), now);
+  }
+  await services.notion.updatePage(run.workflow_page_id, { Health: { rich_text: text(`Last run failed: ${reason}`) } });
 }
 
-async function loadContext({ services, run }: RunScope): Promise<ContextSource[]> {
+export async function loadContext({ services, run }: RunScope): Promise<ContextSource[]> {
   const raw = await services.store.getArtifact(run.run_id, 'context');
   return raw ? (JSON.parse(raw) as ContextSource[]) : [];
 }
 
-function runPage(run: StoredRun): string {
+export function runPage(run: StoredRun): string {
   if (!run.run_page_id) throw new Error(`Run ${run.run_id} has no Run row yet`);
   return run.run_page_id;
 }

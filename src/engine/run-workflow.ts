@@ -1,41 +1,26 @@
 // One run of a workflow as a durable Cloudflare Workflows instance.
 //
-// Steps have fixed names and idempotent bodies (activities.ts); the review gate is
-// `step.waitForEvent` with an explicit timeout, because the platform default is only 24 hours.
-// Decisions arrive through `instance.sendEvent` from the webhook route or the reconcile tick,
-// with one event type per review round so a late duplicate for round 1 can never be taken as
-// the decision for round 2.
+// Steps have fixed names and bodies that read D1 before acting (activities.ts, open-review.ts,
+// publish-step.ts), so the whole run can be replayed from the top — which is what the watchdog
+// does with `instance.restart()` when an instance is errored, lost or stuck — and every step
+// already done is skipped from what D1 holds. Each step attempt leaves a heartbeat in D1.
+// The review gate is `step.waitForEvent` with an explicit timeout (the platform default is only
+// 24 hours); a decision recorded in D1 before the wait (a replay) is taken without waiting.
 import { WorkflowEntrypoint, type WorkflowEvent, type WorkflowStep, type WorkflowStepConfig } from 'cloudflare:workers';
-import { z } from 'zod';
 import { loadConfig } from '../env';
 import { servicesFor } from '../services';
 import { compilePlan } from '../plan/compile';
-import type { TokenUsage } from '../domain/run';
 import { classifyFailure, rethrowForStep } from './failures';
-import {
-  draftStep,
-  failStep,
-  finalText,
-  finishStep,
-  gatherStep,
-  markRunning,
-  openReview,
-  publishStep,
-  reviseStep,
-  type RunScope,
-} from './activities';
+import { draftStep, gatherStep, markRunning, recordFailure, reviseStep, type RunScope } from './activities';
+import { openReview } from './open-review';
+import { finishStep, publishStep } from './publish-step';
+import { ReviewDecision, reviewEventType } from './review-decision';
+
+export { ReviewDecision, reviewEventType } from './review-decision';
 
 export interface RunParams {
   runId: string;
 }
-
-export const ReviewDecision = z.object({
-  decision: z.enum(['approved', 'changes_requested']),
-  feedback: z.string(),
-});
-export type ReviewDecision = z.infer<typeof ReviewDecision>;
-
-export const reviewEventType = (round: number) => `review-round-${round}`;
 
 export class RunWorkflow extends WorkflowEntrypoint<Cloudflare.Env, RunParams> {
   override async run(event: WorkflowEvent<RunParams>, step: WorkflowStep): Promise<{ status: 'Published' | 'Failed'; reason?: string }> {
@@ -55,45 +40,42 @@ export class RunWorkflow extends WorkflowEntrypoint<Cloudflare.Env, RunParams> {
     const durable = <T extends Rpc.Serializable<T>>(name: string, body: (scope: RunScope) => Promise<T>) =>
       step.do(name, stepConfig, async () => {
         try {
-          return await body(await scope());
+          const current = await scope();
+          await services.store.heartbeat(runId, current.now);
+          return await body(current);
         } catch (error) {
           rethrowForStep(error);
         }
       });
 
-    const tokens: TokenUsage = { prompt: 0, completion: 0 };
-    const add = (usage: TokenUsage) => {
-      tokens.prompt += usage.prompt;
-      tokens.completion += usage.completion;
-    };
     try {
       const { plan, definition } = await scope();
-      await durable('start', async (s) => markRunning(s));
-      const gathered = await durable('gather context', async (s) => gatherStep(s));
-      for (let i = 0; i < plan.steps.length; i++) add(await durable(`draft step ${i + 1}`, async (s) => draftStep(s, i)));
+      await durable('start', markRunning);
+      const gathered = await durable('gather context', gatherStep);
+      for (let i = 0; i < plan.steps.length; i++) await durable(`draft step ${i + 1}`, (s) => draftStep(s, i));
 
       let round = 1;
       const gate = plan.reviewGates[0];
       if (definition.reviewer && gate) {
         for (;;) {
-          await durable(`open review round ${round}`, async (s) => openReview(s, round));
-          const decision = await this.waitForDecision(step, round, config.reviewTimeoutDays);
+          const { decided } = await durable(`open review round ${round}`, (s) => openReview(s, round));
+          const decision = decided ?? (await this.waitForDecision(step, round, config.reviewTimeoutDays));
           if (decision.decision === 'approved') break;
           if (round >= gate.maxRounds) {
             throw new Error(`Changes were requested ${round} times, the most this workflow allows; edit the draft by hand and approve it, or start a new run`);
           }
           const feedback = decision.feedback;
-          add(await durable(`revise round ${round}`, async (s) => reviseStep(s, round, feedback)));
+          await durable(`revise round ${round}`, (s) => reviseStep(s, round, feedback));
           round++;
         }
       }
       const lastRound = round;
-      const links = await durable('publish', async (s) => publishStep(s, await finalText(s, lastRound), gathered.used));
-      await durable('finish', async (s) => finishStep(s, links, tokens));
+      const links = await durable('publish', (s) => publishStep(s, lastRound, gathered));
+      await durable('finish', (s) => finishStep(s, lastRound, links));
       return { status: 'Published' };
     } catch (error) {
       const reason = classifyFailure(error).message;
-      await durable('record failure', async (s) => failStep(s, reason));
+      await durable('record failure', (s) => recordFailure(s.services, s.run, reason, s.now));
       return { status: 'Failed', reason };
     }
   }

@@ -1,7 +1,10 @@
 // POST /webhooks/notion — Notion's webhook deliveries.
 //
 // - The first request of a subscription is an unsigned {"verification_token"}: Baton keeps it
-//   in D1 for the operator to paste into Notion, never in logs.
+//   in D1 for the operator to paste into Notion, never in logs. Being unsigned, anyone could
+//   send one, so it is stored once, and only while no NOTION_WEBHOOK_SECRET is set: a later one
+//   never replaces it (delete the meta row to start a new subscription).
+// - Every refused delivery is logged with its reason — never its body, signature or a secret.
 // - Every other delivery is verified (HMAC-SHA256 of the raw body keyed by that token, compared
 //   in constant time by the SDK's verifyWebhookSignature) before it is parsed.
 // - Events are hints only: the page is re-fetched; events whose only author is Baton's own bot
@@ -23,8 +26,19 @@ const WebhookEvent = z.object({
   timestamp: z.string(),
   authors: z.array(z.object({ id: z.string(), type: z.string() })).default([]),
   entity: z.object({ id: z.string(), type: z.string() }),
-  data: z.object({ parent: z.object({ data_source_id: z.string().optional() }).optional() }).optional(),
+  data: z
+    .object({
+      parent: z.object({ data_source_id: z.string().optional() }).optional(),
+      // page.properties_updated names the property ids it changed (developers.notion.com/reference/webhooks-events-delivery).
+      updated_properties: z.array(z.string()).optional(),
+    })
+    .optional(),
 });
+
+function refuse(c: Context<AppEnv>, status: 400 | 401 | 409 | 503, reason: string): Response {
+  console.warn(`notion webhook refused (${status}): ${reason}`);
+  return c.json({ ok: false, error: reason }, status);
+}
 
 export async function handleNotionWebhook(c: Context<AppEnv>): Promise<Response> {
   const raw = await c.req.text();
@@ -34,23 +48,28 @@ export async function handleNotionWebhook(c: Context<AppEnv>): Promise<Response>
   try {
     body = JSON.parse(raw);
   } catch {
-    return c.json({ ok: false, error: 'Body is not JSON' }, 400);
+    return refuse(c, 400, 'Body is not JSON');
   }
 
+  const secret = c.var.config.notion.webhookSecret;
   const verification = Verification.safeParse(body);
   if (verification.success) {
-    await services.store.setMeta(VERIFICATION_TOKEN_KEY, verification.data.verification_token, now);
+    if (secret) return refuse(c, 409, 'a verification token arrived, but NOTION_WEBHOOK_SECRET is already set; it was not stored');
+    const stored = await services.store.getMeta(VERIFICATION_TOKEN_KEY);
+    if (stored !== null && stored !== verification.data.verification_token) {
+      return refuse(c, 409, 'a different verification token arrived, but one is already stored; it was not replaced');
+    }
+    if (stored === null) await services.store.setMeta(VERIFICATION_TOKEN_KEY, verification.data.verification_token, now);
     console.log('Notion sent the webhook verification token; it is stored in D1 (meta.notion_verification_token). Paste it into the integration’s Webhooks tab and set it as NOTION_WEBHOOK_SECRET.');
     return c.json({ ok: true });
   }
 
-  const secret = c.var.config.notion.webhookSecret;
-  if (!secret) return c.json({ ok: false, error: 'NOTION_WEBHOOK_SECRET is not set' }, 503);
+  if (!secret) return refuse(c, 503, 'NOTION_WEBHOOK_SECRET is not set');
   const valid = await verifyWebhookSignature({ body: raw, signature: c.req.header('x-notion-signature'), verificationToken: secret });
-  if (!valid) return c.json({ ok: false, error: 'Bad signature' }, 401);
+  if (!valid) return refuse(c, 401, 'Bad signature');
 
   const event = WebhookEvent.safeParse(body);
-  if (!event.success) return c.json({ ok: false, error: 'Not a Notion event' }, 400);
+  if (!event.success) return refuse(c, 400, 'Not a Notion event');
   const { id, type, authors, entity, data } = event.data;
   if (!(await services.store.markEventProcessed(id, now))) return c.json({ ok: true, duplicate: true });
   if (!services.notion || entity.type !== 'page' || !type.startsWith('page.')) return c.json({ ok: true, ignored: true });
@@ -61,9 +80,16 @@ export async function handleNotionWebhook(c: Context<AppEnv>): Promise<Response>
 
   const run = await services.store.getRunByPage(entity.id);
   if (run) {
-    const page = await services.notion.retrievePage(entity.id);
-    const outcome = await applyReviewChange(services, page, { authorIds: people, now });
-    return c.json({ ok: true, outcome: outcome.kind });
+    try {
+      const page = await services.notion.retrievePage(entity.id);
+      const updatedProperties = type === 'page.properties_updated' ? (data?.updated_properties ?? null) : null;
+      const outcome = await applyReviewChange(services, page, { kind: 'webhook', authors: people, updatedProperties }, now);
+      return c.json({ ok: true, outcome: outcome.kind });
+    } catch (error) {
+      // Not handled: forget the event id so Notion's retry of this delivery is handled, not skipped.
+      await services.store.forgetEvent(id);
+      throw error;
+    }
   }
   // A person edited a Workflows row: the next tick reads it even if Baton wrote to it since.
   if (data?.parent?.data_source_id && data.parent.data_source_id === c.var.config.notion.workflowsDataSourceId) {

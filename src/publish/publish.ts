@@ -1,8 +1,12 @@
 // Publishing an approved output: a dated Notion page under the row's Output page and a Google
-// Doc of the same name in its Output folder. Each looks its Run ID up before creating, so a
-// step retried after a failure that happened after the create (a 5xx, a timeout) never makes
-// a second copy. Notion child pages are found by title, then confirmed by the Run ID line of
-// their provenance block; Drive files by an appProperty (Drive does not dedupe names).
+// Doc of the same name in its Output folder, each exactly once per Run ID.
+//
+// Notion offers no idempotency key, so the Run ID is the key: the create goes through
+// `createOnce` (adapters/notion-retry.ts), which after a doubtful answer (5xx, 529, timeout)
+// looks for a child page of that title whose provenance block holds this Run ID before trying
+// again. A step replayed after a crash looks up first only when a create may already have been
+// sent (the caller knows from D1). Drive files are found by an appProperty (Drive does not
+// dedupe names); Drive creates are never retried blind either (adapters/drive.ts).
 import type { DriveAdapter, DriveFile } from '../adapters/drive';
 import type { NotionAdapter } from '../adapters/notion';
 
@@ -13,6 +17,8 @@ export interface PublishInput {
   title: string;
   /** The approved text followed by the provenance block. */
   markdown: string;
+  /** A create for this run may have been sent before: look it up first. */
+  mayExist: boolean;
 }
 
 export interface PublishedPage {
@@ -20,25 +26,42 @@ export interface PublishedPage {
   url: string;
 }
 
-export async function publishNotionPage(notion: NotionAdapter, parentPageId: string, input: PublishInput): Promise<PublishedPage> {
+export async function findPublishedPage(notion: NotionAdapter, parentPageId: string, title: string, runId: string): Promise<PublishedPage | null> {
   for (const child of await notion.listChildPages(parentPageId)) {
-    if (child.title !== input.title) continue;
+    if (child.title !== title) continue;
     const { markdown } = await notion.readMarkdown(child.id);
-    if (markdown.includes(`Run ID: ${input.runId}`)) {
+    if (markdown.includes(`Run ID: ${runId}`)) {
       const page = await notion.retrievePage(child.id);
       return { id: page.id, url: page.url };
     }
   }
-  const page = await notion.createPage({
-    parent: { type: 'page_id', page_id: parentPageId },
-    properties: { title: { title: [{ type: 'text', text: { content: input.title } }] } },
-    markdown: input.markdown,
-  });
+  return null;
+}
+
+export async function publishNotionPage(notion: NotionAdapter, parentPageId: string, input: PublishInput): Promise<PublishedPage> {
+  const lookup = () => findPublishedPage(notion, parentPageId, input.title, input.runId);
+  if (input.mayExist) {
+    const found = await lookup();
+    if (found) return found;
+  }
+  const page = await notion.createPage(
+    {
+      parent: { type: 'page_id', page_id: parentPageId },
+      properties: { title: { title: [{ type: 'text', text: { content: input.title } }] } },
+      markdown: input.markdown,
+    },
+    async () => {
+      const found = await lookup();
+      return found ? notion.retrievePage(found.id) : null;
+    },
+  );
   return { id: page.id, url: page.url };
 }
 
 export async function publishGoogleDoc(drive: DriveAdapter, folderId: string, input: PublishInput): Promise<DriveFile> {
-  const existing = await drive.findByAppProperty(RUN_ID_APP_PROPERTY, input.runId);
-  if (existing) return existing;
+  if (input.mayExist) {
+    const existing = await drive.findByAppProperty(RUN_ID_APP_PROPERTY, input.runId);
+    if (existing) return existing;
+  }
   return drive.createDoc({ name: input.title, parentId: folderId, markdown: input.markdown, appProperties: { [RUN_ID_APP_PROPERTY]: input.runId } });
 }

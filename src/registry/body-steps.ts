@@ -3,11 +3,14 @@
 // Numbering. People write "1." / "1)" / "Step 1:", or only bullets, which are then steps in
 // order. Where the steps are numbered, a bullet between them is a sub-point typed without
 // indenting ("1. Collect:" then "- call notes") and belongs to the step before it.
-// Notion's markdown may show a numbered list that restarts after a paragraph ("…so they can
-// run at the same time." then "1. Lena reviews"), and some people type "1." on every item; in
-// both cases the written 1 is Notion's or markdown's counting, not the person's, so that item
-// continues the count. Any other number is taken as written: a repeated number is an error
-// (steps are referred to as "after step 2"), a skipped one a warning. An empty item is dropped.
+// A numbered list's numbers are Notion's, not the person's: Notion renumbers numbered-list
+// items itself (a block holds no number of its own), so its markdown counts 1, 2, 3… and restarts at 1
+// after a paragraph ("…so they can run at the same time." then "1. Lena reviews"); that 1, and
+// a "1." typed on every item, continue the count. The numbers a person can get wrong are the
+// ones Notion keeps as typed: "Step 2:" written as text, and a list's chosen starting number
+// (list_start_index in the block API), where the markdown shows it. Those are taken as written: a repeated number is an
+// error (steps are referred to as "after step 2"), a skipped one a warning. An empty item is
+// dropped.
 //
 // Lines that are not steps ("Steps 2, 3 and 4 only need the article…") are kept as notes, in
 // order, for the plan compiler; they never change a step's text. A step's tab-indented

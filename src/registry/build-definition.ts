@@ -8,7 +8,7 @@
 // set to null: an invalid schedule, a watch folder that is not a Drive folder, and so on never
 // reach the engine as if they were valid. Callers must not run a row that has any
 // error-severity problem (`hasErrors(problems)`); warnings are shown in Health and the row runs.
-import { nextRun as nextScheduledRun, parseSchedule, type Schedule } from '../schedule';
+import { nextRun as nextScheduledRun, parseSchedule, shortestInterval, type Schedule } from '../schedule';
 // Not re-exported by the schedule module's index (yet); the same check its parseSchedule makes.
 import { readTimeZone } from '../schedule';
 import {
@@ -37,8 +37,13 @@ export interface BuildDefinitionOptions {
   truncated?: boolean;
   /** Used when the row's Time zone is empty (config DEFAULT_TIME_ZONE). */
   defaultTimeZone: string;
+  /** The operator's REQUIRE_REVIEWER: a Live workflow without a Reviewer is then an error. */
+  requireReviewer?: boolean;
   now: Date;
 }
+
+/** Runs closer together than this are worth a warning: each drafts with the model, and may ask for a review. */
+export const MIN_QUIET_MINUTES = 15;
 
 export interface BuiltDefinition {
   /** Null only when the name, State, Mode or time zone is missing or not understood. */
@@ -76,6 +81,12 @@ export async function buildDefinition(options: BuildDefinitionOptions): Promise<
   const outputPage = pageLink(row.outputPage, problems);
   if (row.outputFolder === null && row.outputPage === null) problems.push(rowProblem({ kind: 'no_output_destination' }));
   const reviewer = readReviewer(row, problems);
+  // Anyone who can edit the row can empty Reviewer; Health says so, and the operator can forbid it.
+  // Trial runs publish nothing, so only Live workflows with somewhere to publish do so unreviewed.
+  const publishes = mode === 'Live' && (row.outputFolder !== null || row.outputPage !== null);
+  if (row.reviewers.length === 0 && publishes) {
+    problems.push(rowProblem({ kind: options.requireReviewer ? 'reviewer_required' : 'no_reviewer' }));
+  }
   if (state === 'Active' && row.schedule === null && row.watchFolder === null) problems.push(rowProblem({ kind: 'nothing_starts_it' }));
 
   if (options.truncated) problems.push(rowProblem({ kind: 'body_truncated' }));
@@ -137,6 +148,9 @@ function readSchedule(
       case 'schedule_unsupported':
         problems.push(rowProblem({ kind: problem.kind, text, problem }));
         break;
+      case 'schedule_too_long':
+        problems.push(rowProblem({ kind: 'schedule_invalid', text, problem }));
+        break;
       case 'time_zone_invalid':
         // Checked above with the same rule; reached only if the default time zone is refused.
         break;
@@ -149,6 +163,8 @@ function readSchedule(
     problems.push(rowProblem({ kind: 'schedule_never_runs', text }));
     return { schedule: null, nextRun: null };
   }
+  const minutes = shortestInterval(parsed.schedule, options.now);
+  if (minutes !== null && minutes < MIN_QUIET_MINUTES) problems.push(rowProblem({ kind: 'schedule_too_frequent', text, minutes }));
   return { schedule: parsed.schedule, nextRun: next };
 }
 

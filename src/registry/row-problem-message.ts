@@ -38,6 +38,12 @@ export function rowProblemMessage(problem: RowProblem): string {
       return `Reviewer must be a person — ${problem.name ? quote(problem.name) : 'the one chosen'} is ${problem.type === 'bot' ? 'an integration (a bot)' : 'a group'}. Pick one teammate as Reviewer, or leave it empty to publish without review.`;
     case 'reviewer_several':
       return `Reviewer lists ${problem.names.length} people (${problem.names.join(', ')}); Baton asks only the first, ${problem.used}, to review — keep one person in Reviewer so everyone knows who approves.`;
+    case 'no_reviewer':
+      return 'This workflow publishes without review — add a Reviewer (one person) so every draft waits for their approval before anything is published.';
+    case 'reviewer_required':
+      return 'This workflow has no Reviewer, and this Baton requires one on every Live workflow (REQUIRE_REVIEWER), so it will not run — add a Reviewer (one person), or set Mode to Trial.';
+    case 'schedule_too_frequent':
+      return `Schedule ${quote(problem.text)} runs ${problem.minutes <= 1 ? 'every minute' : `${problem.minutes} minutes apart`}, more often than every 15 minutes — each run drafts with the model and may ask for a review, so runs can pile up; if you meant less often, write e.g. 'every hour' or 'every day at 9:00'.`;
     case 'body_truncated':
       return 'The page is too long for Notion to send in full, so Baton read only its beginning — move long reference material to its own page and link it under Context.';
     case 'unknown_section':
@@ -76,6 +82,14 @@ export function rowProblemMessage(problem: RowProblem): string {
         : `${fieldRef(problem.field, problem.label, problem.url)} is outside the folders Baton may use — ask an admin to add it (or a folder above it) to ALLOWED_DRIVE_ROOTS.`;
     case 'link_not_folder':
       return `${fieldRef(problem.field, problem.label, problem.url)} is a file, not a folder — paste the link of the Drive folder that should ${problem.field === 'Watch folder' ? 'start a run when a file lands in it' : 'receive the Google Docs'}.`;
+    case 'link_parent_not_shared':
+      return `${fieldRef(problem.field, problem.label, problem.url)} is shared with Baton, but the page above it is not, so Baton cannot confirm it lies inside the pages it may use — share the page above it (or the allowed page that holds it) with the Baton integration (••• → Connections → add Baton).`;
+    case 'link_is_database':
+      return problem.field === 'Output page'
+        ? `Output page ${problem.url} is a Notion database, not a page — the dated pages go under a page: open the page they should go under (or create one), click Share → Copy link, and paste it here.`
+        : `${fieldRef(problem.field, problem.label, problem.url)} is a Notion database, not a page — Baton reads pages: link the page (or pages) to read instead.`;
+    case 'row_check_failed':
+      return `Baton could not check this row: ${problem.reason}. It will not run until the check succeeds — edit the row to have it checked again; if this message comes back, tell whoever runs Baton.`;
     case 'page_trashed':
       return `${fieldRef(problem.field, problem.label, problem.url)} is in Notion's trash — restore it (Trash → Restore) or choose another page.`;
   }

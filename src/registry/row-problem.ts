@@ -46,6 +46,9 @@ export const RowProblem = z.discriminatedUnion('kind', [
   z.object({ ...base, kind: z.literal('no_output_destination') }),
   z.object({ ...base, kind: z.literal('reviewer_not_person'), name: z.string().nullable(), type: z.enum(['bot', 'group']) }),
   z.object({ ...base, kind: z.literal('reviewer_several'), names: z.array(z.string()), used: z.string() }),
+  z.object({ ...base, kind: z.literal('no_reviewer') }),
+  z.object({ ...base, kind: z.literal('reviewer_required') }),
+  z.object({ ...base, kind: z.literal('schedule_too_frequent'), text: z.string(), minutes: z.number().int() }),
   // Body
   z.object({ ...base, kind: z.literal('body_truncated') }),
   z.object({ ...base, kind: z.literal('unknown_section'), heading: z.string(), keptIn: SectionName }),
@@ -69,6 +72,10 @@ export const RowProblem = z.discriminatedUnion('kind', [
   z.object({ ...linked, kind: z.literal('link_outside_allowed_roots'), service: z.enum(['drive', 'notion']) }),
   z.object({ ...linked, kind: z.literal('link_not_folder') }),
   z.object({ ...linked, kind: z.literal('page_trashed') }),
+  z.object({ ...linked, kind: z.literal('link_parent_not_shared') }),
+  z.object({ ...linked, kind: z.literal('link_is_database') }),
+  // Checking the row itself failed (an answer Baton did not expect); the row does not run.
+  z.object({ ...base, kind: z.literal('row_check_failed'), reason: z.string() }),
 ]);
 export type RowProblem = z.infer<typeof RowProblem>;
 export type RowProblemKind = RowProblem['kind'];
@@ -90,6 +97,9 @@ export const SEVERITY: Record<RowProblemKind, Severity> = {
   no_output_destination: 'error',
   reviewer_not_person: 'error',
   reviewer_several: 'warning',
+  no_reviewer: 'warning',
+  reviewer_required: 'error',
+  schedule_too_frequent: 'warning',
   body_truncated: 'warning',
   unknown_section: 'warning',
   duplicate_section: 'warning',
@@ -105,6 +115,9 @@ export const SEVERITY: Record<RowProblemKind, Severity> = {
   link_outside_allowed_roots: 'error',
   link_not_folder: 'error',
   page_trashed: 'error',
+  link_parent_not_shared: 'error',
+  link_is_database: 'error',
+  row_check_failed: 'error',
 };
 
 type WithoutSeverity<T> = T extends unknown ? Omit<T, 'severity'> : never;

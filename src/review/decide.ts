@@ -1,14 +1,21 @@
-// Turning a reviewer's change on a Run row into a decision for the waiting run.
+// Turning a change on a Run row into a decision for the waiting run.
 //
 // Both the webhook route and the reconcile tick call this with a freshly fetched page (webhook
-// events are only hints). Only the row's Reviewer may approve or ask for changes: anyone
-// else's change is reverted with a comment naming who may. The D1 compare-and-set from
-// "Needs review" makes sure a decision is delivered once even when both paths see it.
+// events are only hints). The decision is the Status change's AUTHOR's (attribution.ts): the
+// reviewer's is taken, anyone else's is set back to Needs review with a comment, and one Baton
+// cannot attribute is left as it is while the reviewer is asked, in a comment, to confirm.
+//
+// A decision is recorded in D1 (decision-N, and the approved text as approved-N) before the
+// run is told: a compare-and-set from "Needs review" makes both paths deliver it once, and if
+// telling the instance fails the watchdog tells it again from D1 (triggers/watchdog.ts).
 import type { PageObjectResponse } from '@notionhq/client';
 import type { Services } from '../services';
 import { requireNotion } from '../services';
-import { readRunRow, statusProperty, text } from '../engine/run-row';
-import { reviewEventType, type ReviewDecision } from '../engine/run-workflow';
+import type { StoredRun } from '../adapters/store';
+import { readRunRow, statusProperty, text, type RunRowState } from '../engine/run-row';
+import { reviewEventType, type ReviewDecision } from '../engine/review-decision';
+import { attributeStatusChange, type PageEvidence, type WebhookEvidence } from './attribution';
+import { approvedName, decisionName, seenName, SeenPage, type RecordedDecision } from './round-records';
 
 /** A reviewer often sets the Status first and types Feedback a moment later. */
 export const FEEDBACK_GRACE_MS = 5 * 60 * 1000;
@@ -18,71 +25,184 @@ export type DecisionOutcome =
   | { kind: 'no_decision' }
   | { kind: 'waiting_for_feedback' }
   | { kind: 'reverted'; editorId: string }
+  | { kind: 'confirmation_requested' }
+  | { kind: 'awaiting_confirmation' }
   | { kind: 'delivered'; decision: ReviewDecision['decision'] }
   | { kind: 'already_delivered' };
 
-export interface DecisionOptions {
-  /** Who made the change, when a webhook says so; else the page's last editor. */
-  authorIds?: string[];
-  now: Date;
-}
+export type Evidence = { kind: 'webhook'; authors: string[]; updatedProperties: string[] | null } | { kind: 'page' };
 
-export async function applyReviewChange(services: Services, page: PageObjectResponse, options: DecisionOptions): Promise<DecisionOutcome> {
+export async function applyReviewChange(services: Services, page: PageObjectResponse, evidence: Evidence, now: Date): Promise<DecisionOutcome> {
   const run = await services.store.getRunByPage(page.id);
   if (!run || run.status !== 'Needs review') return { kind: 'not_a_waiting_run' };
   const row = readRunRow(page);
   if (row.status !== 'Approved' && row.status !== 'Changes requested') return { kind: 'no_decision' };
 
   const notion = requireNotion(services);
-  const reviewerId = run.reviewer_id;
-  const bot = await notion.botUserId();
-  const editors = (options.authorIds ?? (row.lastEditedBy ? [row.lastEditedBy] : [])).filter((id) => id !== bot);
-  if (!reviewerId || !editors.includes(reviewerId)) {
-    const editorId = editors[0] ?? row.lastEditedBy ?? 'unknown';
-    await notion.updatePage(page.id, statusProperty('Needs review'));
-    await notion.comment(page.id, [
-      ...text(`Status was changed to ${row.status} by `),
-      { type: 'mention', mention: { user: { id: editorId } } },
-      ...text(', but only '),
-      ...(reviewerId ? [{ type: 'mention' as const, mention: { user: { id: reviewerId } } }] : text('the workflow’s Reviewer')),
-      ...text(' may approve or request changes on this run, so Baton set it back to Needs review.'),
-    ]);
-    return { kind: 'reverted', editorId };
+  const round = run.review_round;
+  const seen = await services.store.getJson(run.run_id, seenName(round), SeenPage);
+  const { markdown } = await notion.readMarkdown(page.id);
+  const statusId = page.properties.Status?.id ?? null;
+  const attributed = attributeStatusChange(
+    evidence.kind === 'webhook'
+      ? ({ kind: 'webhook', authors: evidence.authors, updatedProperties: evidence.updatedProperties } satisfies WebhookEvidence)
+      : ({ kind: 'page', markdown, feedback: row.feedback, lastEditedBy: row.lastEditedBy, lastEditedTime: row.lastEditedTime } satisfies PageEvidence),
+    statusId,
+    run.reviewer_id,
+    seen,
+  );
+  switch (attributed.kind) {
+    case 'not_status':
+      return { kind: 'no_decision' };
+    case 'unchanged':
+      return { kind: 'awaiting_confirmation' };
+    case 'unknown':
+      if (seen?.confirmationAskedAt) return { kind: 'awaiting_confirmation' };
+      await askToConfirm(services, run, row, markdown, attributed.reason, now);
+      return { kind: 'confirmation_requested' };
+    case 'author':
+      if (attributed.personId !== run.reviewer_id) return revert(services, run, row, attributed.personId, now);
+      return takeDecision(services, run, row, markdown, { by: attributed.personId, evidence: evidence.kind }, now);
   }
+}
 
-  const decision: ReviewDecision =
-    row.status === 'Approved' ? { decision: 'approved', feedback: row.feedback } : { decision: 'changes_requested', feedback: row.feedback };
+/** The reviewer confirmed, in a comment, the decision the row shows (reconcile, below). */
+async function takeDecision(
+  services: Services,
+  run: StoredRun,
+  row: RunRowState,
+  markdown: string,
+  source: Pick<RecordedDecision, 'by' | 'evidence'>,
+  now: Date,
+): Promise<DecisionOutcome> {
+  const decision: ReviewDecision = { decision: row.status === 'Approved' ? 'approved' : 'changes_requested', feedback: row.feedback };
   if (decision.decision === 'changes_requested' && !decision.feedback) {
     const editedAt = row.lastEditedTime ? Date.parse(row.lastEditedTime) : 0;
-    if (options.now.getTime() - editedAt < FEEDBACK_GRACE_MS) return { kind: 'waiting_for_feedback' };
+    if (now.getTime() - editedAt < FEEDBACK_GRACE_MS) return { kind: 'waiting_for_feedback' };
   }
-  const to = row.status;
-  if (!(await services.store.moveRun(run.run_id, 'Needs review', to, options.now))) return { kind: 'already_delivered' };
-  try {
-    const instance = await services.config.runs.get(run.run_id);
-    await instance.sendEvent({ type: reviewEventType(run.review_round), payload: decision });
-  } catch (error) {
-    // Put the run back so the next tick tries again.
-    await services.store.undoMove(run.run_id, 'Needs review', to, options.now);
-    throw error;
-  }
+  const round = run.review_round;
+  const record: RecordedDecision = { ...decision, ...source, at: now.toISOString() };
+  // Recorded before the compare-and-set, so a run D1 shows as decided always has its record.
+  await services.store.putArtifact(run.run_id, decisionName(round), JSON.stringify(record), now);
+  if (decision.decision === 'approved') await services.store.putArtifact(run.run_id, approvedName(round), markdown, now);
+  const to = row.status === 'Approved' ? 'Approved' : 'Changes requested';
+  if (!(await services.store.moveRun(run.run_id, 'Needs review', to, now))) return { kind: 'already_delivered' };
+  await deliverDecision(services, run.run_id, round, decision);
   return { kind: 'delivered', decision: decision.decision };
 }
 
-/** The tick's reconcile: one query for Run rows a person moved to a decision. */
+/** Tells the run's instance; a failure is left to the watchdog, which re-sends from D1. */
+export async function deliverDecision(services: Services, runId: string, round: number, decision: ReviewDecision): Promise<boolean> {
+  try {
+    const instance = await services.config.runs.get(runId);
+    await instance.sendEvent({ type: reviewEventType(round), payload: decision });
+    return true;
+  } catch (error) {
+    console.error(`run ${runId}: the round ${round} decision is recorded but could not be delivered yet (${error instanceof Error ? error.message : String(error)}); the watchdog will resend it`);
+    return false;
+  }
+}
+
+async function revert(services: Services, run: StoredRun, row: RunRowState, editorId: string, now: Date): Promise<DecisionOutcome> {
+  const notion = requireNotion(services);
+  const page = run.run_page_id!;
+  await notion.updatePage(page, statusProperty('Needs review'));
+  await notion.comment(page, [
+    ...text(`Status was changed to ${row.status} by `),
+    { type: 'mention', mention: { user: { id: editorId } } },
+    ...text(', but only '),
+    ...(run.reviewer_id ? [{ type: 'mention' as const, mention: { user: { id: run.reviewer_id } } }] : text('the workflow’s Reviewer')),
+    ...text(' may approve or request changes on this run, so Baton set it back to Needs review.'),
+  ]);
+  await refreshSeen(services, run, now, { confirmationAskedAt: null });
+  return { kind: 'reverted', editorId };
+}
+
+async function askToConfirm(services: Services, run: StoredRun, row: RunRowState, markdown: string, reason: string, now: Date): Promise<void> {
+  const notion = requireNotion(services);
+  const page = run.run_page_id!;
+  const reviewer = run.reviewer_id;
+  await notion.comment(page, [
+    ...(reviewer ? [{ type: 'mention' as const, mention: { user: { id: reviewer } } }] : []),
+    ...text(
+      ` — Status now reads ${row.status}, ${CONFIRMATION_MARK} (${reason}), and only the reviewer may decide. ` +
+        `If it is your decision, reply "confirm" to this comment, or set Status to Needs review and then back to ${row.status}. Nothing is published until then.`,
+    ),
+  ]);
+  const seen: SeenPage = { markdown, lastEditedTime: row.lastEditedTime, lastEditedBy: row.lastEditedBy, feedback: row.feedback, confirmationAskedAt: now.toISOString() };
+  await services.store.putArtifact(run.run_id, seenName(run.review_round), JSON.stringify(seen), now);
+}
+
+/** Records the page as it is now as what Baton last saw in this round. */
+async function refreshSeen(services: Services, run: StoredRun, now: Date, extra: Partial<SeenPage> = {}, page?: PageObjectResponse): Promise<void> {
+  const notion = requireNotion(services);
+  const current = page ?? (await notion.retrievePage(run.run_page_id!));
+  const row = readRunRow(current);
+  const { markdown } = await notion.readMarkdown(current.id);
+  const seen: SeenPage = { markdown, lastEditedTime: row.lastEditedTime, lastEditedBy: row.lastEditedBy, feedback: row.feedback, confirmationAskedAt: null, ...extra };
+  await services.store.putArtifact(run.run_id, seenName(run.review_round), JSON.stringify(seen), now);
+}
+
+/** Words of Baton's question that its reply is found after. */
+const CONFIRMATION_MARK = 'but Baton cannot tell who set it';
+/** A reply that confirms the Status the row shows: "confirm", "approve", "yes". */
+const CONFIRMS = /^\s*(confirm|confirmed|approve|approved|yes)\b/i;
+
+/**
+ * The tick's reconcile: one query for the Run rows of runs waiting in review. A row still in
+ * Needs review that a person edited is re-read, so Baton knows the page as it stood before a
+ * decision; a row showing a decision goes through applyReviewChange; a row whose reviewer was
+ * asked to confirm has its comments read for the reply.
+ */
 export async function reconcileReviews(services: Services, now: Date): Promise<DecisionOutcome[]> {
   const waiting = await services.store.runsWithStatus('Needs review');
   const dataSourceId = services.config.notion.runsDataSourceId;
   if (waiting.length === 0 || !dataSourceId) return [];
-  const rows = await requireNotion(services).queryDataSource(dataSourceId, {
+  const notion = requireNotion(services);
+  const rows = await notion.queryDataSource(dataSourceId, {
     filter: {
       or: [
+        { property: 'Status', select: { equals: 'Needs review' } },
         { property: 'Status', select: { equals: 'Approved' } },
         { property: 'Status', select: { equals: 'Changes requested' } },
       ],
     },
   });
+  const byPage = new Map(waiting.map((run) => [run.run_page_id, run]));
   const outcomes: DecisionOutcome[] = [];
-  for (const page of rows) outcomes.push(await applyReviewChange(services, page, { now }));
+  for (const page of rows) {
+    const run = byPage.get(page.id);
+    if (!run) continue;
+    try {
+      outcomes.push(await reconcileOne(services, run, page, now));
+    } catch (error) {
+      // One row's failure never stops the others; the next tick tries it again.
+      console.error(`review reconcile: run ${run.run_id} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
   return outcomes;
+}
+
+async function reconcileOne(services: Services, run: StoredRun, page: PageObjectResponse, now: Date): Promise<DecisionOutcome> {
+  const row = readRunRow(page);
+  const seen = await services.store.getJson(run.run_id, seenName(run.review_round), SeenPage);
+  if (row.status === 'Needs review') {
+    const changed = !seen || seen.lastEditedTime !== row.lastEditedTime || seen.lastEditedBy !== row.lastEditedBy;
+    if (changed && !seen?.confirmationAskedAt) await refreshSeen(services, run, now, {}, page);
+    return { kind: 'no_decision' };
+  }
+  if (seen?.confirmationAskedAt && run.reviewer_id) {
+    // Replies are the reviewer's comments listed after Baton's question (GET /v1/comments lists
+    // oldest first), so no clock has to agree with Notion's.
+    const notion = requireNotion(services);
+    const bot = await notion.botUserId();
+    const comments = await notion.listComments(page.id);
+    const askedAt = comments.findLastIndex((c) => c.authorId === bot && c.text.includes(CONFIRMATION_MARK));
+    const reply = comments.slice(askedAt + 1).find((c) => c.authorId === run.reviewer_id && CONFIRMS.test(c.text));
+    if (askedAt >= 0 && reply) {
+      const { markdown } = await notion.readMarkdown(page.id);
+      return takeDecision(services, run, row, markdown, { by: run.reviewer_id, evidence: 'comment' }, now);
+    }
+  }
+  return applyReviewChange(services, page, { kind: 'page' }, now);
 }

@@ -2,7 +2,8 @@
 // out. Pure: no I/O, no clock — every instant is passed in.
 export type { ParseScheduleResult, Schedule, ScheduleProblem } from './types';
 export { parseSchedule } from './parse-schedule';
-export { DEFAULT_SLOT_LIMIT, dueSlots, nextRun } from './slots';
+export { DEFAULT_SLOT_LIMIT, dueSlots, latestDueSlot, nextRun, shortestInterval } from './slots';
+export { MAX_SCHEDULE_CHARS } from './parse-schedule';
 export { formatSlot } from './format-slot';
 export { scheduleProblemMessage } from './problem-message';
 export { readTimeZone } from './time-zone';

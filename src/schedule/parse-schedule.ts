@@ -8,7 +8,16 @@ import { readPlainSchedule } from './read-plain-schedule';
 import { readTimeZone } from './time-zone';
 import type { ParseScheduleResult, Trouble } from './types';
 
+/**
+ * The longest Schedule text read. The longest phrase Baton understands is well under 100
+ * characters; a longer text is notes pasted into the cell, and reading it as a phrase picked
+ * one "Monday 9:00" out of 2,600 characters (issue 8) instead of saying it is not a schedule.
+ */
+export const MAX_SCHEDULE_CHARS = 200;
+
 export function parseSchedule(text: string, timeZone: string): ParseScheduleResult {
+  const length = text.trim().length;
+  if (length > MAX_SCHEDULE_CHARS) return { ok: false, problem: { kind: 'schedule_too_long', text, length, max: MAX_SCHEDULE_CHARS } };
   let cron: string;
   if (looksLikeCron(text)) {
     const reading = readCron(text);

@@ -11,6 +11,8 @@ export function scheduleProblemMessage(problem: ScheduleProblem): string {
       return `Schedule '${problem.text}' is not understood: ${problem.reason} — ${tryInstead(problem.suggestion)}`;
     case 'schedule_unsupported':
       return `Schedule '${problem.text}' cannot be used: ${problem.reason} — try '${problem.suggestion}'`;
+    case 'schedule_too_long':
+      return `Schedule is ${problem.length.toString().replace(/\B(?=(\d{3})+$)/g, ',')} characters long, too long to be a schedule (at most ${problem.max}), so Baton did not read it — write a short phrase like 'every Monday at 9:00' or a cron expression like '0 9 * * 1', and keep any notes in the page body`;
     case 'time_zone_invalid': {
       const other = problem.suggestion === 'America/New_York' ? 'Europe/Paris' : 'America/New_York';
       const like = `use a name like '${problem.suggestion}' or '${other}'`;

@@ -32,3 +32,41 @@ export function dueSlots(schedule: Schedule, after: Date, upTo: Date, limit = DE
   }
   return slots;
 }
+
+/**
+ * The latest slot s with after < s <= upTo, or null. After downtime only this one runs (a late
+ * brief, not three), so it must be the newest, however many slots were missed: croner's
+ * previousRuns finds it without walking every missed minute. Its answer is checked against
+ * nextRun, the rule every other slot comes from; if they ever disagree (time zones and DST are
+ * where cron libraries differ), the window is walked forwards instead.
+ */
+export function latestDueSlot(schedule: Schedule, after: Date, upTo: Date): Date | null {
+  if (upTo.getTime() <= after.getTime()) return null;
+  const job = cronJob(schedule.cron, schedule.timeZone);
+  const inWindow = (d: Date | null): d is Date => d !== null && d.getTime() > after.getTime() && d.getTime() <= upTo.getTime();
+  // previousRuns counts "a run earlier in the same second as the reference" (croner 11 docs);
+  // slots are whole minutes, so a reference 1 ms after upTo includes a slot exactly at upTo.
+  const candidate = job.previousRuns(1, new Date(upTo.getTime() + 1))[0] ?? null;
+  if (!inWindow(candidate)) return inWindow(job.nextRun(after)) ? walkForwards(schedule, after, upTo) : null;
+  const isSlot = job.nextRun(new Date(candidate.getTime() - 1))?.getTime() === candidate.getTime();
+  const isLatest = !inWindow(job.nextRun(candidate));
+  return isSlot && isLatest ? candidate : walkForwards(schedule, after, upTo);
+}
+
+function walkForwards(schedule: Schedule, after: Date, upTo: Date): Date | null {
+  return dueSlots(schedule, after, upTo, Number.POSITIVE_INFINITY).at(-1) ?? null;
+}
+
+/**
+ * The shortest time between two runs among the next `samples` runs after `after`, in whole
+ * minutes; null when it runs fewer than twice. "Every 5 minutes" gives 5, "at 9:00 and 9:10" 10.
+ */
+export function shortestInterval(schedule: Schedule, after: Date, samples = 48): number | null {
+  const runs = cronJob(schedule.cron, schedule.timeZone).nextRuns(samples, after);
+  let shortest: number | null = null;
+  for (let i = 1; i < runs.length; i++) {
+    const gap = Math.round((runs[i]!.getTime() - runs[i - 1]!.getTime()) / 60_000);
+    if (shortest === null || gap < shortest) shortest = gap;
+  }
+  return shortest;
+}

@@ -16,6 +16,8 @@ export interface Schedule {
 export type ScheduleProblem =
   | { kind: 'schedule_invalid'; text: string; reason: string; suggestion: string }
   | { kind: 'schedule_unsupported'; text: string; reason: string; suggestion: string }
+  /** Longer than any schedule: pasted notes, not a schedule (read as one, some word in it would win). */
+  | { kind: 'schedule_too_long'; text: string; length: number; max: number }
   | { kind: 'time_zone_invalid'; timeZone: string; suggestion: string };
 
 export type ParseScheduleResult =

@@ -8,7 +8,7 @@
 import type { Services } from '../services';
 import { requireNotion } from '../services';
 import type { StoredRun } from '../adapters/store';
-import { dueSlots, nextRun, parseSchedule } from '../schedule';
+import { latestDueSlot, nextRun, parseSchedule } from '../schedule';
 import { runTitle } from '../publish/naming';
 import { newRunProperties } from '../engine/run-row';
 import { runIdFor } from './run-id';
@@ -28,7 +28,7 @@ export async function admitScheduledRuns(services: Services, now: Date): Promise
     const parsed = parseSchedule(definition.schedule, definition.timeZone);
     if (!parsed.ok) continue;
     // Several missed slots (after downtime) run once, for the latest: a late brief, not three.
-    const slot = dueSlots(parsed.schedule, from, now).at(-1);
+    const slot = latestDueSlot(parsed.schedule, from, now);
     if (!slot) continue;
     const slotIso = slot.toISOString();
     const runId = await runIdFor(definition.pageId, 'schedule', slotIso);
@@ -58,8 +58,13 @@ export async function startPendingRuns(services: Services, now: Date): Promise<s
   const started: string[] = [];
   for (const run of await services.store.unstartedRuns()) {
     if (!(await services.store.leaseStart(run.run_id, now, START_LEASE_MS))) continue;
-    await startRun(services, run, now);
-    started.push(run.run_id);
+    try {
+      await startRun(services, run, now);
+      started.push(run.run_id);
+    } catch (error) {
+      // One run that cannot start now never keeps the others from starting; a later tick retries it.
+      console.error(`start admitted runs: run ${run.run_id} did not start yet: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
   return started;
 }
@@ -69,21 +74,26 @@ async function startRun(services: Services, run: StoredRun, now: Date): Promise<
   const runsDataSource = services.config.notion.runsDataSourceId;
   if (!runsDataSource) throw new Error('NOTION_RUNS_DATA_SOURCE_ID is not set: run `npm run setup` and configure it');
   const definition = run.definition_json;
-  // Look the Run ID up before creating, so a retried admission never makes a second row.
-  const existing = await notion.queryDataSource(runsDataSource, { filter: { property: 'Run ID', rich_text: { equals: run.run_id } } });
-  let runPageId = existing[0]?.id;
+  // The Run ID is the Run row's idempotency key (Notion has none): looked up before creating, so
+  // a tick retrying a half-done start finds the row, and after a doubtful answer to the create.
+  const lookup = async () =>
+    (await notion.queryDataSource(runsDataSource, { filter: { property: 'Run ID', rich_text: { equals: run.run_id } } }))[0] ?? null;
+  let runPageId = (await lookup())?.id;
   if (!runPageId) {
-    const page = await notion.createPage({
-      parent: { type: 'data_source_id', data_source_id: runsDataSource },
-      properties: newRunProperties({
-        name: runTitle(definition.name, new Date(run.scheduled_for ?? run.created_at), definition.timeZone),
-        workflowPageId: run.workflow_page_id,
-        runId: run.run_id,
-        trigger: run.trigger_kind,
-        scheduledFor: run.scheduled_for,
-        reviewerId: run.reviewer_id,
-      }),
-    });
+    const page = await notion.createPage(
+      {
+        parent: { type: 'data_source_id', data_source_id: runsDataSource },
+        properties: newRunProperties({
+          name: runTitle(definition.name, new Date(run.scheduled_for ?? run.created_at), definition.timeZone),
+          workflowPageId: run.workflow_page_id,
+          runId: run.run_id,
+          trigger: run.trigger_kind,
+          scheduledFor: run.scheduled_for,
+          reviewerId: run.reviewer_id,
+        }),
+      },
+      lookup,
+    );
     runPageId = page.id;
   }
   await services.store.setRunPage(run.run_id, runPageId, now);
@@ -93,6 +103,8 @@ async function startRun(services: Services, run: StoredRun, now: Date): Promise<
     if (!isAlreadyExists(error)) throw error;
   }
   await services.store.markStarted(run.run_id, runPageId, now);
+  // Heartbeats are wall-clock (the watchdog compares them with the real time, not the slot's).
+  await services.store.heartbeat(run.run_id, new Date());
 }
 
 function isAlreadyExists(error: unknown): boolean {

@@ -1,10 +1,11 @@
 // What the minute tick does, in order: read the registry, admit due schedule slots, start the
 // runs admitted (retrying any a crash left half-started), and reconcile review decisions that
-// webhooks may have missed.
+// webhooks may have missed, and watch for stranded runs.
 import type { Services } from '../services';
 import { syncRegistry } from '../registry/sync';
 import { reconcileReviews } from '../review/decide';
 import { admitScheduledRuns, startPendingRuns } from './admit';
+import { watchRuns } from './watchdog';
 import type { TickTask } from './tick';
 
 export function tickTasks(services: Services): TickTask[] {
@@ -15,5 +16,7 @@ export function tickTasks(services: Services): TickTask[] {
     { name: 'schedule admission', run: (now) => admitScheduledRuns(services, now) },
     { name: 'start admitted runs', run: (now) => startPendingRuns(services, now) },
     { name: 'review reconcile', run: (now) => reconcileReviews(services, now) },
+    // Heartbeats are wall-clock times, so the watchdog is given the real time, not the slot's.
+    { name: 'run watchdog', run: () => watchRuns(services, new Date()) },
   ];
 }

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { startDrive, type DriveStandIn } from '../emulators/drive';
 import { startModel, type ModelStandIn } from '../emulators/model';
 import { startNotion, type NotionStandIn } from '../emulators/notion';
-import { FIXTURE_IDS, weeklyBrief } from '../fixtures/example-rows';
+import { FIXTURE_IDS, weeklyBrief, type FixtureRow } from '../fixtures/example-rows';
 import { driveWorld, notionWorld, WORLD } from '../support/world';
 
 export interface StackPorts {
@@ -38,7 +38,18 @@ export interface LocalStack {
   close(): Promise<void>;
 }
 
-export async function startLocalStack(options: { dir?: string; ports?: StackPorts; quiet?: boolean } = {}): Promise<LocalStack> {
+export interface LocalStackOptions {
+  dir?: string;
+  ports?: StackPorts;
+  /** No wrangler output on the terminal. */
+  quiet?: boolean;
+  /** Extra or overriding worker settings (e.g. STEP_RETRY_DELAY_SECONDS, NOTION_TIMEOUT_MS, RUN_STALE_SECONDS). */
+  env?: Record<string, string>;
+  /** The Workflows rows to seed instead of the weekly competitive brief (created by Maya). */
+  workflowRows?: FixtureRow[];
+}
+
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const dir = resolve(ROOT, options.dir ?? DEMO_DIR);
   const ports = options.ports ?? DEMO_PORTS;
   mkdirSync(dir, { recursive: true });
@@ -49,7 +60,7 @@ export async function startLocalStack(options: { dir?: string; ports?: StackPort
   const workflows = seed.databases?.find((d) => d.data_source_id === WORLD.workflowsDataSource);
   if (!workflows) throw new Error('The world has no Workflows database');
   // The weekly competitive brief, as its author (Maya) wrote it.
-  workflows.rows = [{ id: weeklyBrief.pageId, properties: weeklyBrief.properties, markdown: weeklyBrief.markdown, created_by: FIXTURE_IDS.users.maya }];
+  workflows.rows = (options.workflowRows ?? [weeklyBrief]).map((row) => ({ id: row.pageId, properties: row.properties, markdown: row.markdown, created_by: FIXTURE_IDS.users.maya }));
   const notion = await startNotion({
     port: ports.notion,
     stateDir: join(dir, 'notion'),
@@ -82,6 +93,7 @@ export async function startLocalStack(options: { dir?: string; ports?: StackPort
       ALLOWED_DRIVE_ROOTS: WORLD.teamDrive,
       ALLOWED_NOTION_PAGES: WORLD.rootPage,
       STEP_RETRY_DELAY_SECONDS: '2',
+      ...options.env,
     })
       .map(([k, v]) => `${k}=${v}`)
       .join('\n'),

@@ -1,67 +1,154 @@
-// A run waiting for review survives a restart of `wrangler dev` (state persisted with
-// --persist-to) and completes when the reviewer approves afterwards.
+// `wrangler dev` stopped at each boundary of a run and started again (state persisted with
+// --persist-to): every run ends Published exactly once — one Notion page, one Doc — within a few
+// ticks, whether it was drafting, waiting for review, just told of a decision, or waiting to
+// retry a publish whose Doc upload had in fact succeeded.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, isFullPage } from '@notionhq/client';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { FIXTURE_IDS } from '../fixtures/example-rows';
 import { freeStackPorts } from '../support/ports';
 import { WORLD } from '../support/world';
 import { startLocalStack, type LocalStack } from '../demo/local-stack';
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+const TITLE = '2026-11-30 — Weekly competitive brief';
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000, every?: () => Promise<void>): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await every?.();
     await new Promise((r) => setTimeout(r, 250));
   }
 }
 
-describe('restarting the local worker', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'baton-restart-'));
-  let stack: LocalStack | undefined;
-  afterAll(async () => {
-    await stack?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+interface Scenario {
+  stack: LocalStack;
+  notion: Client;
+  admin(service: 'notion' | 'drive' | 'model', path: string, body?: unknown, method?: string): Promise<void>;
+  run(): Promise<{ id: string; status: string | undefined } | undefined>;
+  approve(pageId: string): Promise<void>;
+  /** Ticks (one fake minute each, after the 9:00 slot) until the run is Published. */
+  tickUntilPublished(): Promise<void>;
+  outputs(): Promise<{ pages: number; docs: number }>;
+}
 
-  it('keeps a run waiting for review across a restart and publishes it when approved after', async () => {
-    stack = await startLocalStack({ dir, ports: await freeStackPorts(), quiet: true });
-    const notion = new Client({ auth: WORLD.notionToken, baseUrl: stack.notion.url, notionVersion: '2026-03-11' });
-    const runStatus = async () => {
+let stack: LocalStack | undefined;
+let dir: string | undefined;
+afterEach(async () => {
+  await stack?.close();
+  stack = undefined;
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function scenario(): Promise<Scenario> {
+  dir = mkdtempSync(join(tmpdir(), 'baton-restart-'));
+  // Quick retries and a short stale threshold, so a stuck run is noticed within seconds here.
+  stack = await startLocalStack({ dir, ports: await freeStackPorts(), quiet: true, env: { STEP_RETRY_DELAY_SECONDS: '1', RUN_STALE_SECONDS: '6' } });
+  const s = stack;
+  const notion = new Client({ auth: WORLD.notionToken, baseUrl: s.notion.url, notionVersion: '2026-03-11' });
+  const urls = { notion: s.notion.url, drive: s.drive.url, model: s.model.url.replace(/\/v1\/?$/, '') };
+  let minute = 1;
+  const self: Scenario = {
+    stack: s,
+    notion,
+    async admin(service, path, body, method = 'POST') {
+      const res = await fetch(`${urls[service]}/__admin/${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+      if (!res.ok) throw new Error(`${service} admin ${path} → ${res.status}`);
+    },
+    async run() {
       const rows = await notion.dataSources.query({ data_source_id: WORLD.runsDataSource });
-      const run = rows.results.filter(isFullPage)[0];
-      const status = run?.properties.Status;
-      return run && status?.type === 'select' ? { id: run.id, status: status.select?.name } : undefined;
-    };
+      const row = rows.results.filter(isFullPage)[0];
+      const status = row?.properties.Status;
+      return row && status?.type === 'select' ? { id: row.id, status: status.select?.name } : undefined;
+    },
+    approve: (pageId) => self.admin('notion', `people/${FIXTURE_IDS.users.maya}/pages/${pageId}`, { properties: { Status: { select: { name: 'Approved' } } } }, 'PATCH'),
+    async tickUntilPublished() {
+      await waitFor('the run to publish', async () => ((await self.run())?.status === 'Published' ? true : undefined), 60_000, async () => {
+        await s.tick(new Date(Date.parse('2026-11-30T08:00:00Z') + minute++ * 60_000));
+      });
+    },
+    async outputs() {
+      const children = await notion.blocks.children.list({ block_id: FIXTURE_IDS.notionPages.competitiveIntelligence });
+      const pages = children.results.filter((b) => 'type' in b && b.type === 'child_page' && b.child_page.title === TITLE).length;
+      return { pages, docs: await countDocs(s) };
+    },
+  };
+  await s.startWorker();
+  await s.tick(new Date('2026-11-30T07:59:00Z'));
+  await s.tick(new Date('2026-11-30T08:00:00Z'));
+  return self;
+}
 
-    await stack.startWorker();
-    await stack.tick(new Date('2026-11-30T07:59:00Z'));
-    await stack.tick(new Date('2026-11-30T08:00:00Z'));
+async function countDocs(s: LocalStack): Promise<number> {
+  const res = await fetch(`${s.drive.url}/__admin/files`);
+  const { files } = (await res.json()) as { files: { name: string; parents?: string[]; trashed?: boolean }[] };
+  return files.filter((f) => f.name === TITLE && f.parents?.includes(FIXTURE_IDS.driveFolders.competitiveIntelligence) && !f.trashed).length;
+}
+
+async function restart(s: Scenario): Promise<void> {
+  await s.stack.stopWorker();
+  await s.stack.startWorker();
+}
+
+describe('stopping the local worker at each boundary of a run', () => {
+  it('while drafting', async () => {
+    const s = await scenario();
+    // The slot tick started the run; the model answers 429 (retry after 3 s), so the draft is in flight.
+    await s.admin('model', 'faults', { kind: 'rate_limit', retryAfter: 3, times: 1 });
+    await waitFor('the run to start', async () => ((await s.run())?.status === 'Running' ? true : undefined));
+    await restart(s);
     const waiting = await waitFor('the draft to reach review', async () => {
-      const run = await runStatus();
+      const run = await s.run();
+      return run?.status === 'Needs review' ? run : undefined;
+    }, 60_000, () => s.stack.tick(new Date('2026-11-30T08:00:30Z')));
+    await s.approve(waiting.id);
+    await s.tickUntilPublished();
+    expect(await s.outputs()).toEqual({ pages: 1, docs: 1 });
+  }, 180_000);
+
+  it('while waiting for review', async () => {
+    const s = await scenario();
+    const waiting = await waitFor('the draft to reach review', async () => {
+      const run = await s.run();
       return run?.status === 'Needs review' ? run : undefined;
     });
+    await restart(s);
+    await s.approve(waiting.id);
+    await s.tickUntilPublished();
+    expect(await s.outputs()).toEqual({ pages: 1, docs: 1 });
+  }, 180_000);
 
-    await stack.stopWorker();
-    await stack.startWorker();
+  it('right after a decision was recorded', async () => {
+    const s = await scenario();
+    const waiting = await waitFor('the draft to reach review', async () => {
+      const run = await s.run();
+      return run?.status === 'Needs review' ? run : undefined;
+    });
+    // The webhook is lost; the reconcile tick records the decision, and the worker stops at once.
+    await s.admin('notion', 'webhooks/knobs', { drop: 1 }, 'PATCH');
+    await s.admin('drive', 'faults', { method: 'POST', path: '^/upload/drive/v3/files$', status: 503, count: 1 });
+    await s.approve(waiting.id);
+    await s.stack.tick(new Date('2026-11-30T08:01:00Z'));
+    await restart(s);
+    await s.tickUntilPublished();
+    expect(await s.outputs()).toEqual({ pages: 1, docs: 1 });
+  }, 180_000);
 
-    const approve = await fetch(`${stack.notion.url}/__admin/people/${FIXTURE_IDS.users.maya}/pages/${waiting.id}`, {
-      method: 'PATCH',
-      body: JSON.stringify({ properties: { Status: { select: { name: 'Approved' } } } }),
+  it('while the publish step waits to retry a Doc upload that had in fact succeeded', async () => {
+    const s = await scenario();
+    const waiting = await waitFor('the draft to reach review', async () => {
+      const run = await s.run();
+      return run?.status === 'Needs review' ? run : undefined;
     });
-    expect(approve.status).toBe(200);
-    const done = await waitFor('the run to publish', async () => {
-      const run = await runStatus();
-      return run?.status === 'Published' ? run : undefined;
-    });
-    expect(done.id).toBe(waiting.id);
-    const published = await notion.blocks.children.list({ block_id: FIXTURE_IDS.notionPages.competitiveIntelligence });
-    expect(published.results.map((b) => ('type' in b && b.type === 'child_page' ? b.child_page.title : null))).toContain(
-      '2026-11-30 — Weekly competitive brief',
-    );
-  }, 120_000); // starts wrangler dev twice
+    await s.admin('drive', 'faults', { method: 'POST', path: '^/upload/drive/v3/files$', status: 503, count: 1, afterCommit: true });
+    await s.approve(waiting.id);
+    await waitFor('the Doc upload to be answered 503', async () => ((await countDocs(s.stack)) === 1 ? true : undefined));
+    await restart(s);
+    await s.tickUntilPublished();
+    expect(await s.outputs()).toEqual({ pages: 1, docs: 1 });
+  }, 180_000);
 });

@@ -6,7 +6,10 @@ import { createNotionAdapter, createNotionClient } from '../../src/adapters/noti
 import { createStore } from '../../src/adapters/store';
 import { ensureDatabases } from '../../src/registry/setup';
 import { EXAMPLE_ROWS, FIXTURE_IDS, text, weeklyBrief, type FixtureRow } from '../fixtures/example-rows';
-import { MALFORMED_ROWS } from '../fixtures/malformed-rows';
+import { LINKED_MALFORMED_ROWS, MALFORMED_ROWS } from '../fixtures/malformed-rows';
+import { REGISTRY_SWEPT_KEY, syncRegistry } from '../../src/registry/sync';
+import { loadConfig } from '../../src/env';
+import { servicesFor } from '../../src/services';
 import { WORLD } from '../support/world';
 import { createRow, deliverWebhooks, driveAdmin, notionAdmin, notionRequests, resetWorld, setNotionClock, tick, updateAsPerson } from './harness';
 
@@ -161,8 +164,9 @@ describe('malformed rows', () => {
   // Rows Notion itself cannot hold are covered by the pure tests (tests/unit/registry-malformed):
   // a column of another type cannot exist in Baton's own database, the world has no people
   // groups, Notion renumbers numbered lists (so duplicate or skipped numbers do not survive),
-  // and a body long enough to be truncated is ~20,000 blocks.
-  const notExpressible = new Set(['property_wrong_type', 'step_number_duplicate', 'step_number_gap', 'body_truncated']);
+  // and a body long enough to be truncated is ~20,000 blocks. (Duplicate or skipped numbers typed
+  // as "Step N:" text do survive, and are tested here.)
+  const notExpressible = new Set(['property_wrong_type', 'body_truncated']);
   const expressible = MALFORMED_ROWS.filter(
     (m) => !notExpressible.has(m.kind) && !JSON.stringify(m.row.properties).includes(FIXTURE_IDS.users.strategyGroup),
   );
@@ -193,5 +197,60 @@ describe('malformed rows', () => {
   it('keeps the valid row working next to them', async () => {
     expect((await healthOf(good)).health).toBe('OK — next run Mon 30 Nov 09:00 (Europe/Paris)');
     expect((await store.activeDefinitions()).map((d) => d.page_id)).toContain(good);
+  });
+});
+
+describe('one bad row never stalls the others', () => {
+  const withContext = (line: string): FixtureRow => ({
+    ...weeklyBrief,
+    markdown: weeklyBrief.markdown.replace(/## Context\n[\s\S]*?## Output template/, `## Context\n- ${line}\n## Output template`),
+  });
+  let poison = '';
+  let good = '';
+  let doomed = '';
+  let databaseOutput = '';
+
+  beforeAll(async () => {
+    await resetWorld();
+    await setNotionClock('2026-11-24T13:00:00.000Z');
+    // A page shared with the integration on its own, under a parent page that is not shared.
+    const shared = (await notionAdmin(`people/${WORLD.alex}/pages`, {
+      parent: { page_id: WORLD.privatePage },
+      properties: { title: { title: text('Board summary') } },
+      markdown: 'Shared on its own.',
+    })) as { id: string };
+    await notionAdmin('share', { ids: [shared.id] });
+    poison = await createRow(withContext(`Notion: Board summary (https://www.notion.so/acme/Board-summary-${shared.id.replace(/-/g, '')})`));
+    good = await createRow(weeklyBrief);
+    doomed = await createRow(EXAMPLE_ROWS.sprintSynthesis);
+    databaseOutput = await createRow(LINKED_MALFORMED_ROWS[0]!.row);
+    await tick('2026-11-24T13:00:30.000Z');
+  });
+
+  it('gives the poison row its own Health and keeps the good row OK', async () => {
+    expect((await healthOf(poison)).health).toContain(
+      'is shared with Baton, but the page above it is not, so Baton cannot confirm it lies inside the pages it may use — share the page above it',
+    );
+    expect(await store.getDefinition(poison)).toMatchObject({ runnable: false });
+    expect((await healthOf(good)).health).toBe('OK — next run Mon 30 Nov 09:00 (Europe/Paris)');
+    expect((await store.activeDefinitions()).map((d) => d.page_id)).toContain(good);
+  });
+
+  it('says a database given as Output page is a database, not that it is not shared', async () => {
+    const { health } = await healthOf(databaseOutput);
+    expect(health).toContain(LINKED_MALFORMED_ROWS[0]!.fragment);
+    expect(health).not.toContain('not shared');
+  });
+
+  it('completes the hourly sweep next to the poison row, so a trashed row stops running', async () => {
+    expect((await store.activeDefinitions()).map((d) => d.page_id)).toContain(doomed);
+    await notionAdmin(`people/${FIXTURE_IDS.users.accountOwner}/pages/${doomed}`, { in_trash: true }, 'PATCH');
+    const at = new Date('2026-11-24T14:01:00.000Z'); // an hour after the first full sweep
+    const report = await syncRegistry(servicesFor(loadConfig(env)), at);
+    expect(report).toMatchObject({ full: true, trashed: 1, failed: 0, deferred: 0 });
+    expect(await store.getMeta(REGISTRY_SWEPT_KEY)).toBe(at.toISOString());
+    expect(await store.getDefinition(doomed)).toMatchObject({ in_trash: true });
+    expect((await store.activeDefinitions()).map((d) => d.page_id)).not.toContain(doomed);
+    expect((await healthOf(poison)).health).toContain('the page above it is not');
   });
 });

@@ -3,76 +3,11 @@
 import { introspectWorkflowInstance } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createDriveAdapter } from '../../src/adapters/drive';
-import { createGoogleAuth } from '../../src/adapters/google-auth';
-import { createNotionAdapter, createNotionClient } from '../../src/adapters/notion';
-import { createStore } from '../../src/adapters/store';
 import { runIdFor } from '../../src/triggers/run-id';
 import { FIXTURE_IDS, text, weeklyBrief } from '../fixtures/example-rows';
 import { WORLD } from '../support/world';
-import {
-  createRow,
-  deliverWebhooks,
-  driveAdmin,
-  modelAdmin,
-  modelRequests,
-  notionAdmin,
-  replaceMarkdownAsPerson,
-  resetWorld,
-  setNotionClock,
-  tick,
-  updateAsPerson,
-  waitFor,
-} from './harness';
-
-const client = createNotionClient({ token: env.NOTION_TOKEN as string, baseUrl: env.NOTION_API_URL });
-const notion = createNotionAdapter(client);
-
-/** Each comment on a page as plain text, mentions included by their user id. */
-async function commentsOn(pageId: string): Promise<string[]> {
-  const { results } = await client.comments.list({ block_id: pageId });
-  return results.map((c) => c.rich_text.map((t) => (t.type === 'mention' && t.mention.type === 'user' ? `@${t.mention.user.id}` : t.plain_text)).join(''));
-}
-const store = createStore(env.DB);
-const googleAuth = createGoogleAuth({
-  serviceAccountEmail: env.GOOGLE_SERVICE_ACCOUNT_EMAIL as string,
-  privateKey: env.GOOGLE_PRIVATE_KEY as string,
-  tokenUrl: env.GOOGLE_TOKEN_URL as string,
-});
-const drive = createDriveAdapter({ rootUrl: env.GOOGLE_API_URL, accessToken: () => googleAuth.accessToken() });
-const MAYA = FIXTURE_IDS.users.maya;
-const MONDAY_9_PARIS = '2026-11-30T08:00:00.000Z';
-const TITLE = '2026-11-30 — Weekly competitive brief';
-
-
-/** The weekly brief row, synced before its slot; returns the run id its 9:00 slot maps to. */
-async function scheduleWeeklyBrief(): Promise<{ row: string; runId: string }> {
-  await resetWorld();
-  await setNotionClock('2026-11-30T07:50:00.000Z');
-  const row = await createRow(weeklyBrief, MAYA);
-  await tick('2026-11-30T07:59:00.000Z');
-  return { row, runId: await runIdFor(row, 'schedule', MONDAY_9_PARIS) };
-}
-
-async function runRow(runId: string) {
-  const rows = await notion.queryDataSource(WORLD.runsDataSource, { filter: { property: 'Run ID', rich_text: { equals: runId } } });
-  return rows;
-}
-
-const statusOf = (page: Awaited<ReturnType<typeof notion.retrievePage>>) => {
-  const p = page.properties.Status;
-  return p?.type === 'select' ? p.select?.name : undefined;
-};
-
-async function waitForStatus(runId: string, status: string) {
-  return waitFor(`run ${runId} to be ${status}`, async () => (await store.getRun(runId))?.status === status);
-}
-
-async function publishedOutputs() {
-  const pages = await notion.listChildPages(FIXTURE_IDS.notionPages.competitiveIntelligence);
-  const files = await drive.listFolder(FIXTURE_IDS.driveFolders.competitiveIntelligence);
-  return { pages: pages.filter((p) => p.title === TITLE), docs: files.filter((f) => f.name === TITLE) };
-}
+import { createRow, deliverWebhooks, driveAdmin, modelAdmin, modelRequests, notionAdmin, replaceMarkdownAsPerson, resetWorld, setNotionClock, tick, updateAsPerson, waitFor } from './harness';
+import { commentsOn, drive, MAYA, MONDAY_9_PARIS, notion, publishedOutputs, runRow, scheduleWeeklyBrief, statusOf, store, waitForStatus } from './run-helpers';
 
 describe('a scheduled run, reviewed in Notion', () => {
   let row: string;
@@ -231,7 +166,8 @@ describe('failures', () => {
     await updateAsPerson(MAYA, runPage!.id, { Status: { select: { name: 'Approved' } } });
     await deliverWebhooks();
     await instance.waitForStatus('complete');
-    const reason = 'Google Drive could not find a file or folder Baton needed, or it is not shared with Baton’s service account (files.create)';
+    // Checked before anything is published, so no Notion page is left without its Doc.
+    const reason = `The Output folder (https://drive.google.com/drive/folders/${FIXTURE_IDS.driveFolders.competitiveIntelligence}?usp=sharing) was deleted or is no longer shared with ${WORLD.serviceAccountEmail} — share it with that account as Editor (Content manager in a shared drive), or choose another folder; nothing was published`;
     expect(await instance.getOutput()).toMatchObject({ status: 'Failed', reason });
 
     expect(statusOf(await notion.retrievePage(runPage!.id))).toBe('Failed');
@@ -239,5 +175,6 @@ describe('failures', () => {
     const health = (await notion.retrievePage(row)).properties.Health;
     expect(health?.type === 'rich_text' && health.rich_text.map((t) => t.plain_text).join('')).toBe(`Last run failed: ${reason}`);
     expect((await store.getRun(runId))?.status).toBe('Failed');
+    expect(await publishedOutputs()).toEqual({ pages: [], docs: [] });
   });
 });

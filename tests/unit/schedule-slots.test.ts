@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Schedule } from '../../src/schedule';
-import { DEFAULT_SLOT_LIMIT, dueSlots, formatSlot, nextRun, parseSchedule } from '../../src/schedule';
+import { DEFAULT_SLOT_LIMIT, dueSlots, formatSlot, latestDueSlot, nextRun, parseSchedule, shortestInterval } from '../../src/schedule';
 
 function scheduleFor(text: string, timeZone = 'UTC'): Schedule {
   const result = parseSchedule(text, timeZone);
@@ -66,6 +66,62 @@ describe('dueSlots', () => {
     expect(dueSlots(schedule, nine, new Date('2026-06-01T08:00:00Z'))).toEqual([]);
     expect(dueSlots(schedule, nine, new Date('2026-06-01T23:59:00Z'))).toEqual([]);
     expect(dueSlots(schedule, new Date('2026-06-01T08:00:00Z'), nine, 0)).toEqual([]);
+  });
+});
+
+describe('latestDueSlot (catch-up after downtime)', () => {
+  // The worker was down from 10:00:30 to 15:00:30 UTC: five hours of missed slots.
+  const after = new Date('2026-06-01T10:00:30Z');
+  const upTo = new Date('2026-06-01T15:00:30Z');
+
+  it('picks the latest missed slot of an every-minute schedule, not the tenth-oldest', () => {
+    const schedule = scheduleFor('* * * * *');
+    expect(dueSlots(schedule, after, upTo).at(-1)?.toISOString()).toBe('2026-06-01T10:10:00.000Z'); // the old bug
+    expect(latestDueSlot(schedule, after, upTo)?.toISOString()).toBe('2026-06-01T15:00:00.000Z');
+  });
+
+  it('picks the latest missed slot of an hourly schedule', () => {
+    expect(latestDueSlot(scheduleFor('every hour'), after, upTo)?.toISOString()).toBe('2026-06-01T15:00:00.000Z');
+    expect(latestDueSlot(scheduleFor('30 * * * *'), after, upTo)?.toISOString()).toBe('2026-06-01T14:30:00.000Z');
+  });
+
+  it('counts a slot exactly at the end of the window, and none at its start', () => {
+    const schedule = scheduleFor('every hour');
+    expect(latestDueSlot(schedule, new Date('2026-06-01T14:00:00Z'), new Date('2026-06-01T15:00:00Z'))?.toISOString()).toBe(
+      '2026-06-01T15:00:00.000Z',
+    );
+    expect(latestDueSlot(schedule, new Date('2026-06-01T15:00:00Z'), new Date('2026-06-01T15:59:00Z'))).toBeNull();
+    expect(latestDueSlot(schedule, upTo, after)).toBeNull();
+  });
+
+  it('agrees with walking every slot, in a time zone and across the autumn DST change', () => {
+    const cases: [string, string, string, string][] = [
+      ['every Monday and Thursday at 10', 'Europe/Paris', '2026-06-01T00:00:00Z', '2026-06-12T00:00:00Z'],
+      ['*/7 * * * *', 'America/New_York', '2026-11-01T04:00:00Z', '2026-11-01T08:00:00Z'],
+      ['30 1 * * *', 'America/New_York', '2026-10-31T12:00:00Z', '2026-11-01T12:00:00Z'],
+      ['every day at 9', 'UTC', '2026-06-01T09:00:00Z', '2026-06-01T23:59:00Z'],
+    ];
+    for (const [text, zone, from, to] of cases) {
+      const schedule = scheduleFor(text, zone);
+      const walked = dueSlots(schedule, new Date(from), new Date(to), Number.POSITIVE_INFINITY).at(-1) ?? null;
+      expect(latestDueSlot(schedule, new Date(from), new Date(to))?.toISOString() ?? null, text).toBe(walked?.toISOString() ?? null);
+    }
+  });
+
+  it('finds the latest of a day of every-minute slots quickly', () => {
+    const schedule = scheduleFor('* * * * *');
+    const started = performance.now();
+    for (let i = 0; i < 100; i++) latestDueSlot(schedule, new Date('2026-06-01T00:00:30Z'), new Date('2026-06-02T00:00:30Z'));
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe('shortestInterval', () => {
+  it('gives the fewest minutes between two runs', () => {
+    const now = new Date('2026-06-01T00:00:00Z');
+    expect(shortestInterval(scheduleFor('every 5 minutes'), now)).toBe(5);
+    expect(shortestInterval(scheduleFor('0,10 9 * * 1'), now)).toBe(10);
+    expect(shortestInterval(scheduleFor('every Monday at 9:00'), now)).toBe(7 * 24 * 60);
   });
 });
 

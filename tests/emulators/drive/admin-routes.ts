@@ -3,6 +3,7 @@
 // failures are {error: "what is wrong"} with 400 or 404.
 import { z } from 'zod';
 import type { IncomingRequest, LoggedRequest, OutgoingResponse } from '../shared/server';
+import { type FaultRate, faultRateAdmin } from '../shared/fault-rate';
 import type { FaultRule } from './faults';
 import type { Delivery, PushKnobs } from './push';
 import type { ChannelRecord } from './state';
@@ -21,6 +22,8 @@ export interface DriveAdmin {
   injectFault(rule: FaultRule): { id: number };
   faults(): unknown[];
   clearFaults(): void;
+  /** The probabilistic knob (PUT/GET/DELETE /__admin/fault-rate; shared/fault-rate.ts). */
+  faultRate: FaultRate;
   setPushKnobs(knobs: Partial<PushKnobs>): PushKnobs;
   deliveries(): Delivery[];
   channels(): ChannelRecord[];
@@ -69,6 +72,7 @@ export async function handleAdmin(request: IncomingRequest, admin: DriveAdmin): 
       if (file[2] === 'rename') return ok(admin.renameFile(id, body as { name: string }));
       if (file[2] === 'content') return ok(admin.editContent(id, body as EditInput));
     }
+    if (path === '/fault-rate') return faultRateAdmin(method, request.rawBody.toString('utf8'), admin.faultRate);
     if (path === '/faults' && method === 'GET') return ok({ faults: admin.faults() });
     if (path === '/faults' && method === 'POST') return ok(admin.injectFault(body as FaultRule));
     if (path === '/faults' && method === 'DELETE') return admin.clearFaults(), ok();

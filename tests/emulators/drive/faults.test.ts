@@ -102,3 +102,84 @@ describe('fault injection', () => {
     expect(found.data.files?.map((f) => f.name)).toEqual(['Stored anyway']);
   });
 });
+
+describe('fault rate', () => {
+  const upload = (name: string, runId: string, options: { timeout?: number } = {}) =>
+    once.files.create(
+      {
+        supportsAllDrives: true,
+        requestBody: { name, mimeType: 'application/vnd.google-apps.document', parents: ['outbox'], appProperties: { runId } },
+        media: { mimeType: 'text/markdown', body: `# ${name}` },
+      },
+      { rootUrl: kit.rootUrl, ...options },
+    );
+  const byRunId = async (runId: string) => {
+    const res = await once.files.list({
+      supportsAllDrives: true,
+      includeItemsFromAllDrives: true,
+      corpora: 'allDrives',
+      q: `appProperties has { key='runId' and value='${runId}' } and trashed = false`,
+      fields: 'files(id)',
+    });
+    return res.data.files?.length ?? 0;
+  };
+  const admin = async (method: string, body?: unknown) => {
+    const res = await fetch(`${kit.standIn.url}/__admin/fault-rate`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+    return { status: res.status, body: (await res.json()) as any };
+  };
+
+  it('answers 403 userRateLimitExceeded in Drive’s shape, never after commit, and counts it', async () => {
+    expect((await admin('PUT', { rate: 1, statuses: [403], afterCommitShare: 1 })).status).toBe(200);
+    const res = await failure(upload('Limited', 'r-limited'));
+    expect(res.status).toBe(403);
+    expect(res.body.error.errors[0]).toMatchObject({ domain: 'usageLimits', reason: 'userRateLimitExceeded' });
+    kit.standIn.faultRate.off();
+    expect(await byRunId('r-limited')).toBe(0);
+    expect((await admin('GET')).body.counts).toMatchObject({ injected: 1, byKind: { '403': 1 }, byEndpoint: { 'POST /upload/drive/v3/files': { '403': 1 } } });
+  });
+
+  it('stores a faulted upload before answering 503 when asked: a lookup must come before any retry', async () => {
+    kit.standIn.faultRate.set({ rate: 1, statuses: [503], afterCommitShare: 1 });
+    const res = await failure(upload('Stored anyway', 'r-rate-after'));
+    expect(res.body.error).toMatchObject({ code: 503, errors: [{ reason: 'backendError' }] });
+    kit.standIn.faultRate.off();
+    expect(await byRunId('r-rate-after')).toBe(1);
+    expect(kit.standIn.faultRate.status().counts.byKind).toEqual({ '503 after commit': 1 });
+  });
+
+  it('holds a timed-out upload past the client timeout, and then stores it or not', async () => {
+    kit.standIn.faultRate.set({ rate: 1, timeoutShare: 1, timeoutMs: 300, afterCommitShare: 1 });
+    await expect(upload('Late but stored', 'r-late', { timeout: 100 })).rejects.toThrow();
+    kit.standIn.faultRate.set({ rate: 1, timeoutShare: 1, timeoutMs: 300, afterCommitShare: 0 });
+    await expect(upload('Late and dropped', 'r-dropped', { timeout: 100 })).rejects.toThrow();
+    kit.standIn.faultRate.off();
+    await new Promise((r) => setTimeout(r, 350));
+    expect(await byRunId('r-late')).toBe(1);
+    expect(await byRunId('r-dropped')).toBe(0);
+  });
+
+  it('fails about the given share, the same requests for the same seed, and leaves /token alone', async () => {
+    const statuses = async () => {
+      kit.standIn.faultRate.set({ rate: 0.25, seed: 9 });
+      const out: number[] = [];
+      for (let i = 0; i < 80; i += 1) out.push(await once.files.list({}).then((r) => r.status, (e: { status?: number; response?: { status: number } }) => e.response?.status ?? 0));
+      return out;
+    };
+    const first = await statuses();
+    expect(await statuses()).toEqual(first);
+    const failed = first.filter((s) => s !== 200);
+    expect(failed.length).toBeGreaterThan(8);
+    expect(failed.length).toBeLessThan(35);
+    expect(new Set(failed)).toEqual(new Set([403, 429, 500, 503]));
+    const fresh = createGoogleAuth({ serviceAccountEmail: SA_EMAIL, privateKey: kit.keys.privateKey, tokenUrl: kit.standIn.tokenUrl });
+    kit.standIn.faultRate.set({ rate: 1 });
+    expect(await fresh.accessToken()).toMatch(/^ya29\./);
+  });
+
+  it('refuses statuses Drive does not answer, and reset turns it off', async () => {
+    expect((await admin('PUT', { rate: 0.2, statuses: [529] })).status).toBe(400);
+    kit.standIn.faultRate.set({ rate: 1 });
+    kit.standIn.reset();
+    expect((await admin('GET')).body).toMatchObject({ settings: null, counts: { injected: 0 } });
+  });
+});

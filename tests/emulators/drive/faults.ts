@@ -3,7 +3,15 @@
 // backendError…). Matching happens before authentication, so a fault fires even for a request
 // that would otherwise be refused; the token endpoint can be targeted too (it answers 5xx in the
 // OAuth shape).
+//
+// A fault *rate* (PUT /__admin/fault-rate, shared/fault-rate.ts) fails a random share of Drive API
+// requests (/drive/v3/… and /upload/drive/v3/…; the token endpoint only when `paths` names it)
+// with the same shapes: 403 userRateLimitExceeded, 429 rateLimitExceeded, 500/502/503/504
+// backendError (developers.google.com/workspace/drive/api/guides/handle-errors). Rate-limit
+// answers are never after commit. A write held past the client's timeout and not applied is
+// answered 504 "Deadline exceeded", late.
 import { z } from 'zod';
+import { FaultRate } from '../shared/fault-rate';
 import type { IncomingRequest, OutgoingResponse } from '../shared/server';
 import { presetError } from './google-errors';
 
@@ -69,4 +77,22 @@ export class Faults {
     const response = presetError(fault.rule.status, fault.rule.reason, fault.rule.message).toResponse();
     return { afterCommit, ...response, headers: { ...response.headers, ...headers } };
   }
+}
+
+export function driveFaultRate(): FaultRate {
+  return new FaultRate({
+    defaultStatuses: [403, 429, 500, 503],
+    allowedStatuses: [403, 429, 500, 502, 503, 504],
+    beforeCommitOnly: [403, 429],
+    defaultPaths: /^\/(upload\/)?drive\/v3\//,
+  });
+}
+
+/**
+ * Drive's answer for an injected status (the OAuth shape on the token endpoint). No Retry-After:
+ * the handle-errors guide tells clients to back off exponentially on 403/429/5xx, not to expect one.
+ */
+export function driveFaultResponse(path: string, status: number): OutgoingResponse {
+  if (path === '/token') return { status, body: { error: 'internal_failure', error_description: 'Backend Error' } };
+  return presetError(status).toResponse();
 }

@@ -9,7 +9,8 @@ import type { ApiContext } from './api-context';
 import { getStartPageToken, listChanges } from './changes';
 import { stopChannel, watchChanges } from './channels';
 import { Clock } from './clock';
-import { Faults } from './faults';
+import { answerFaulted } from '../shared/fault-rate';
+import { driveFaultRate, driveFaultResponse, Faults } from './faults';
 import { fileResource, type Viewer } from './file-resource';
 import { createMetadataOnly, createWithMedia } from './files-create';
 import { listFiles } from './files-list';
@@ -58,6 +59,7 @@ export async function startDrive(options: StartDriveOptions): Promise<DriveStand
   const store = new DriveStore(loaded ?? cloneState(seedState), clock, options.stateDir);
   store.persist();
   const faults = new Faults();
+  const faultRate = driveFaultRate();
   const defaultKnobs: PushKnobs = { dropNext: 0, duplicateNext: 0, delayMs: 0, retryBaseMs: 1000, maxAttempts: 5, ...options.push };
   const pusher = new Pusher(store, clock, { ...defaultKnobs });
   let baseUrl = '';
@@ -83,6 +85,15 @@ export async function startDrive(options: StartDriveOptions): Promise<DriveStand
     if (path.startsWith('/__admin/')) return handleAdmin(request, standIn);
     const fault = faults.take(request);
     if (fault && !fault.afterCommit) return withoutFlag(fault);
+    const decision = fault ? undefined : faultRate.decide(request.method, path, request.headers);
+    if (decision) {
+      return answerFaulted(
+        decision,
+        () => route(request),
+        (status) => driveFaultResponse(path, status),
+        () => driveFaultResponse(path, 504),
+      );
+    }
     const response = await route(request);
     return fault ? withoutFlag(fault) : response;
   }
@@ -146,6 +157,7 @@ export async function startDrive(options: StartDriveOptions): Promise<DriveStand
     injectFault: (rule) => faults.add(rule),
     faults: () => faults.list(),
     clearFaults: () => faults.clear(),
+    faultRate,
     setPushKnobs: (knobs) => Object.assign(pusher.knobs, knobs),
     deliveries: () => [...pusher.deliveries],
     channels: () => structuredClone(store.state.channels),
@@ -161,6 +173,7 @@ export async function startDrive(options: StartDriveOptions): Promise<DriveStand
       pusher.close();
       store.replaceState(cloneState(seedState));
       faults.clear();
+      faultRate.reset();
       clock.reset();
       Object.assign(pusher.knobs, defaultKnobs);
       pusher.deliveries.splice(0);

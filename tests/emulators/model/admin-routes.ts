@@ -5,15 +5,18 @@
 //   POST /__admin/script    ← a ScriptRule or an array of them → { scripts }
 //   GET  /__admin/faults    → { faults }
 //   POST /__admin/faults    ← a FaultRule or an array of them → { faults }
-//   POST /__admin/reset     → { ok: true }   drops scripts, faults and the request log
+//   PUT/GET/DELETE /__admin/fault-rate      random faults and their counters (faults.ts)
+//   POST /__admin/reset     → { ok: true }   drops scripts, faults, the fault rate and the request log
 // A malformed rule is a 400 and nothing from that body is added.
 import { z } from 'zod';
+import { type FaultRate, faultRateAdmin } from '../shared/fault-rate';
 import type { IncomingRequest, LoggedRequest, OutgoingResponse } from '../shared/server';
 import { openAIError } from './openai-errors';
 import { FaultRule, type RuleBook, ScriptRule } from './rules';
 
 export interface AdminContext {
   rules: RuleBook;
+  faultRate: FaultRate;
   apiRequests: () => LoggedRequest[];
   reset: () => void;
 }
@@ -21,6 +24,7 @@ export interface AdminContext {
 export function handleAdmin(req: IncomingRequest, ctx: AdminContext): OutgoingResponse {
   const path = req.url.pathname.replace(/\/+$/, '');
   const endpoint = `${req.method} ${path}`;
+  if (path === '/__admin/fault-rate') return faultRateAdmin(req.method, req.rawBody.toString('utf8'), ctx.faultRate);
   switch (endpoint) {
     case 'GET /__admin/requests':
       return { status: 200, body: { requests: ctx.apiRequests() } };

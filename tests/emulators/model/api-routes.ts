@@ -1,7 +1,9 @@
 // The OpenAI-compatible routes: GET /v1/models, GET /v1/models/{id}, POST /v1/chat/completions.
 // Order of checks, as on the real API: authentication, then the route, then (stand-in knobs) any
 // fault for the request and the configured latency, then the request itself.
+import { type FaultRate, hold } from '../shared/fault-rate';
 import type { IncomingRequest, OutgoingResponse } from '../shared/server';
+import { modelFaultResponse } from './faults';
 import { type Choice, completionBody, limitContent, streamBody, usageFor } from './completion';
 import {
   incorrectApiKey,
@@ -25,6 +27,8 @@ export interface ApiContext {
   models: string[];
   latencyMs: number;
   rules: RuleBook;
+  /** Random faults (faults.ts); consulted when no one-shot fault rule matched. */
+  faultRate: FaultRate;
   now: () => number;
   /** 1, 2, 3, … for ids; reset() starts again. */
   nextSerial: () => number;
@@ -83,6 +87,10 @@ async function route(req: IncomingRequest, ctx: ApiContext, serial: number): Pro
     // does not keep the process alive; close() drops its socket.
     if (fault.hangMs === undefined) return new Promise<never>(() => {});
     await sleep(fault.hangMs);
+  } else {
+    const random = ctx.faultRate.decide(req.method, path, req.headers);
+    if (random?.kind === 'error') return modelFaultResponse(random.status, ctx.faultRate.retryAfter, model);
+    if (random?.kind === 'timeout') await hold(random.holdMs);
   }
   if (ctx.latencyMs > 0) await sleep(ctx.latencyMs);
 

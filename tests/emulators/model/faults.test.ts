@@ -131,3 +131,56 @@ describe('latency', () => {
     }
   });
 });
+
+describe('fault rate', () => {
+  const once = () => new OpenAI({ baseURL: standIn.url, apiKey: 'sk-any', maxRetries: 0 });
+  const rate = async (method: string, body?: unknown) => {
+    const res = await fetch(`${standIn.origin}/__admin/fault-rate`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+    return { status: res.status, body: (await res.json()) as any };
+  };
+
+  it('answers 429 rate_limit_exceeded with retry-after, 500 and 503 in OpenAI’s shapes, and counts them', async () => {
+    expect((await rate('PUT', { rate: 1, statuses: [429], retryAfter: 3 })).status).toBe(200);
+    const limited = (await failure(ask(once()))) as RateLimitError;
+    expect(limited).toBeInstanceOf(RateLimitError);
+    expect({ code: limited.code, retryAfter: limited.headers.get('retry-after') }).toEqual({ code: 'rate_limit_exceeded', retryAfter: '3' });
+    standIn.setFaultRate({ rate: 1, statuses: [500, 503] });
+    for (let i = 0; i < 6; i += 1) expect(await failure(ask(once()))).toBeInstanceOf(InternalServerError);
+    const counts = standIn.faultRateCounts();
+    expect(counts.injected).toBe(6);
+    expect(Object.keys(counts.byKind).sort()).toEqual(['500', '503']);
+    expect((await admin('/__admin/script')).status).toBe(200);
+  });
+
+  it('holds an answer past the client timeout, then answers normally', async () => {
+    standIn.setFaultRate({ rate: 1, timeoutShare: 1, timeoutMs: 300 });
+    const impatient = new OpenAI({ baseURL: standIn.url, apiKey: 'sk-any', maxRetries: 0, timeout: 100 });
+    expect(await failure(ask(impatient))).toBeInstanceOf(APIConnectionTimeoutError);
+    expect(standIn.faultRateCounts().byKind).toEqual({ timeout: 1 });
+  });
+
+  it('fails about the given share, the same requests for the same seed, and lets the SDK retry through', async () => {
+    const run = async () => {
+      standIn.setFaultRate({ rate: 0.3, seed: 5, retryAfter: 0 });
+      const out: number[] = [];
+      for (let i = 0; i < 60; i += 1) out.push(await ask(once()).then(() => 200, (e: { status: number }) => e.status));
+      return out;
+    };
+    const first = await run();
+    expect(await run()).toEqual(first);
+    const failed = first.filter((s) => s !== 200).length;
+    expect(failed).toBeGreaterThan(8);
+    expect(failed).toBeLessThan(30);
+    standIn.setFaultRate({ rate: 0.3, seed: 5, retryAfter: 0 });
+    const patient = new OpenAI({ baseURL: standIn.url, apiKey: 'sk-any', maxRetries: 6 });
+    for (let i = 0; i < 10; i += 1) expect((await ask(patient)).choices[0]?.message.content).toBe('Echo: ping');
+  });
+
+  it('refuses statuses the API does not send, and reset turns it off', async () => {
+    expect((await rate('PUT', { rate: 0.2, statuses: [529] })).status).toBe(400);
+    standIn.setFaultRate({ rate: 1 });
+    await admin('/__admin/reset', {});
+    expect((await rate('GET')).body).toMatchObject({ settings: null });
+    expect((await ask(once())).choices).toHaveLength(1);
+  });
+});

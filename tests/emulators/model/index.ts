@@ -4,6 +4,8 @@
 import { type LoggedRequest, serve } from '../shared/server';
 import { handleAdmin } from './admin-routes';
 import { handleApi } from './api-routes';
+import type { FaultRateCounts, FaultRateSettings } from '../shared/fault-rate';
+import { modelFaultRate } from './faults';
 import { type FaultRule, RuleBook, type ScriptRule } from './rules';
 
 export type { FaultRule, Reply, ScriptRule, TextMatch } from './rules';
@@ -33,7 +35,12 @@ export interface ModelStandIn {
   script(rule: ScriptRule): void;
   /** Errors or hangs for the next matching requests; throws (ZodError) on a malformed rule. */
   fault(rule: FaultRule): void;
-  /** Drops scripts, faults and the request log. */
+  /** Fails a random share of API requests (faults.ts); counters restart. */
+  setFaultRate(settings: FaultRateSettings): void;
+  /** Turns the fault rate off; its counters stay readable. */
+  clearFaultRate(): void;
+  faultRateCounts(): FaultRateCounts;
+  /** Drops scripts, faults (the fault rate too) and the request log. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -42,11 +49,13 @@ export const DEFAULT_MODELS = ['gpt-4.1-mini', 'gpt-4.1', 'gpt-4o-mini', 'gpt-4o
 
 export async function startModel(options: ModelOptions = {}): Promise<ModelStandIn> {
   const rules = new RuleBook();
+  const faultRate = modelFaultRate();
   let serial = 0;
   const isAdmin = (path: string) => path.startsWith('/__admin/');
   const apiRequests = () => server.requests.filter((r) => !isAdmin(r.path));
   const reset = () => {
     rules.clear();
+    faultRate.reset();
     server.requests.splice(0);
     serial = 0;
   };
@@ -55,11 +64,12 @@ export async function startModel(options: ModelOptions = {}): Promise<ModelStand
     models: options.models ?? DEFAULT_MODELS,
     latencyMs: options.latencyMs ?? 0,
     rules,
+    faultRate,
     now: options.now ?? Date.now,
     nextSerial: () => ++serial,
   };
   const server = await serve(
-    (req) => (isAdmin(req.url.pathname) ? handleAdmin(req, { rules, apiRequests, reset }) : handleApi(req, api)),
+    (req) => (isAdmin(req.url.pathname) ? handleAdmin(req, { rules, faultRate, apiRequests, reset }) : handleApi(req, api)),
     { port: options.port ?? 0 },
   );
   return {
@@ -71,6 +81,9 @@ export async function startModel(options: ModelOptions = {}): Promise<ModelStand
     },
     script: (rule) => rules.addScript(rule),
     fault: (rule) => rules.addFault(rule),
+    setFaultRate: (settings) => void faultRate.set(settings),
+    clearFaultRate: () => faultRate.off(),
+    faultRateCounts: () => faultRate.status().counts,
     reset,
     close: () => server.close(),
   };

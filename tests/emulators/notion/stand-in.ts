@@ -1,7 +1,8 @@
 // Starts the Notion stand-in: loads the SDK schemas, the state (from the state folder, else
 // from the seed), and serves the API and the admin endpoints on one port.
 import { type IncomingRequest, type LoggedRequest, type OutgoingResponse, serve } from '../shared/server';
-import { NotionFaults, type NotionFaultRule } from './faults';
+import { answerFaulted, faultRateAdmin, type FaultRateCounts, type FaultRateSettings } from '../shared/fault-rate';
+import { NotionFaults, notionFaultRate, notionFaultResponse, type NotionFaultRule } from './faults';
 import { type AdminActions, createAdminActions } from './admin/actions';
 import { handleAdmin } from './admin/http';
 import { handleApi, type ResponseHook } from './api';
@@ -49,6 +50,11 @@ function faultAdmin(req: IncomingRequest, faults: NotionFaults): OutgoingRespons
 export interface NotionStandIn extends AdminActions {
   injectFault(rule: NotionFaultRule): void;
   clearFaults(): void;
+  /** Fails a random share of /v1 requests (shared/fault-rate.ts); counters restart. */
+  setFaultRate(settings: FaultRateSettings): void;
+  /** Turns the fault rate off; its counters stay readable. */
+  clearFaultRate(): void;
+  faultRateCounts(): FaultRateCounts;
   url: string;
   port: number;
   requests: LoggedRequest[];
@@ -76,12 +82,25 @@ export async function startNotion(options: NotionStandInOptions = {}): Promise<N
   // The handler runs only once the server listens, by which time `actions` is set.
   let actions: AdminActions | undefined;
   const faults = new NotionFaults();
+  const faultRate = notionFaultRate();
   const server = await serve(
     async (req) => {
       if (req.url.pathname === '/__admin/faults') return faultAdmin(req, faults);
+      if (req.url.pathname === '/__admin/fault-rate') return faultRateAdmin(req.method, req.rawBody.toString('utf8'), faultRate);
       if (req.url.pathname.startsWith('/__admin/')) return handleAdmin(req, actions!);
       const fault = faults.take(req);
       if (fault && !fault.afterCommit) return fault.response;
+      if (!fault) {
+        const decision = faultRate.decide(req.method, req.url.pathname, req.headers);
+        if (decision) {
+          return answerFaulted(
+            decision,
+            () => handleApi(req, deps),
+            (status) => notionFaultResponse(status, faultRate.retryAfter),
+            () => notionFaultResponse(504, faultRate.retryAfter),
+          );
+        }
+      }
       const response = handleApi(req, deps);
       return fault ? fault.response : response;
     },
@@ -94,6 +113,9 @@ export async function startNotion(options: NotionStandInOptions = {}): Promise<N
     ...actions,
     injectFault: (rule: NotionFaultRule) => faults.add(rule),
     clearFaults: () => faults.clear(),
+    setFaultRate: (settings) => void faultRate.set(settings),
+    clearFaultRate: () => faultRate.off(),
+    faultRateCounts: () => faultRate.status().counts,
     url: server.url,
     port: server.port,
     requests: server.requests,

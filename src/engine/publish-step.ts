@@ -1,0 +1,131 @@
+// The steps after the decision: publish, then finish.
+//
+// publish may overwrite: D1 status (Approved → Publishing), D1 artifacts `published-page`,
+//   `published-doc`, `published`. It re-checks in D1 that this round was approved, publishes
+//   the text as it stood when the reviewer approved (`approved-N`), never the page as it is now,
+//   checks the destinations are still allowed and writable, and creates each output at most
+//   once (publish.ts).
+// finish may overwrite: the Run row's Status (→ Published), Finished, Output, Output page,
+//   Tokens; the workflow row's Last run and Next run. If the Run page changed after the
+//   approval it tells the reviewer, once, that those edits were not published.
+import { NonRetryableError } from 'cloudflare:workflows';
+import { requireDrive, requireNotion } from '../services';
+import { PUBLISHED_ARTIFACT } from '../adapters/store';
+import { inertMarkdown } from '../publish/inert-markdown';
+import { outputTitle, provenanceMarkdown } from '../publish/naming';
+import { publishGoogleDoc, publishNotionPage, type PublishedPage } from '../publish/publish';
+import { nextRun, parseSchedule } from '../schedule';
+import { checkOutputDestinations } from '../registry/output-destinations';
+import { approvedName, decisionName, RecordedDecision, sameText } from '../review/round-records';
+import { draftName, runPage, type GatherSummary, type RunScope } from './activities';
+import { dateProperty, statusProperty, text } from './run-row';
+import { z } from 'zod';
+
+export interface PublishLinks {
+  pageUrl: string | null;
+  docUrl: string | null;
+}
+
+const Published = z.object({ id: z.string(), url: z.string() });
+
+export async function publishStep(scope: RunScope, lastRound: number, gathered: GatherSummary): Promise<PublishLinks> {
+  const { services, run, definition, now } = scope;
+  const { store } = services;
+  const decision = definition.reviewer ? await store.getJson(run.run_id, decisionName(lastRound), RecordedDecision) : null;
+  if (definition.reviewer) {
+    const approvedNow = run.status === 'Approved' && run.review_round === lastRound && decision?.decision === 'approved';
+    if (!approvedNow && run.status !== 'Publishing') {
+      throw new NonRetryableError(`Baton reached publishing, but round ${lastRound} of the review is not recorded as approved by the reviewer (the run is ${run.status}); nothing was published`);
+    }
+  }
+  if (definition.mode !== 'Trial') {
+    // Destinations are checked again now, not only when the row was edited: a folder moved out
+    // of the allowed roots, or one the service account cannot write, fails the run before
+    // anything is published.
+    const refused = await checkOutputDestinations(services, definition);
+    if (refused) throw new NonRetryableError(`${refused.replace(/\.$/, '')}; nothing was published`);
+  }
+  if (run.status !== 'Publishing') await store.moveRun(run.run_id, definition.reviewer ? 'Approved' : 'Running', 'Publishing', now);
+
+  const approved = definition.reviewer
+    ? ((await store.getArtifact(run.run_id, approvedName(lastRound))) ?? (await requireNotion(services).readMarkdown(runPage(run))).markdown)
+    : ((await store.getArtifact(run.run_id, draftName(lastRound))) ?? '');
+  const title = outputTitle(definition.name, new Date(run.scheduled_for ?? run.created_at), definition.timeZone);
+  const markdown = `${inertMarkdown(approved.trim())}\n\n${provenanceMarkdown({
+    runId: run.run_id,
+    workflowName: definition.name,
+    workflowUrl: null,
+    trigger: run.trigger_kind,
+    scheduledFor: run.scheduled_for,
+    sources: gathered.used,
+    reviewer: definition.reviewer?.name ?? null,
+    approvedAt: decision?.at ?? null,
+    model: services.config.model.name,
+  })}`;
+  const links: PublishLinks = { pageUrl: null, docUrl: null };
+  if (definition.mode === 'Trial') {
+    // Trial runs go through review like live ones but never touch the live destinations.
+    if ((await store.getArtifact(run.run_id, 'trial-noted')) === null) {
+      await requireNotion(services).comment(runPage(run), text('Trial mode: approved, and nothing was published. Set Mode to Live on the workflow to publish.'));
+      await store.putArtifact(run.run_id, 'trial-noted', now.toISOString(), now);
+    }
+    return links;
+  }
+
+  /** Creates one output once: D1 remembers it was created, and that a create may have been sent. */
+  const once = async (name: string, create: (mayExist: boolean) => Promise<PublishedPage>): Promise<PublishedPage> => {
+    const done = await store.getJson(run.run_id, name, Published);
+    if (done) return done;
+    const mayExist = (await store.getArtifact(run.run_id, `${name}-sent`)) !== null;
+    if (!mayExist) await store.putArtifact(run.run_id, `${name}-sent`, now.toISOString(), now);
+    const made = await create(mayExist);
+    await store.putArtifact(run.run_id, name, JSON.stringify(made), now);
+    return made;
+  };
+  const input = { runId: run.run_id, title, markdown };
+  if (definition.outputPage?.kind === 'notion_page') {
+    const parent = definition.outputPage.id;
+    links.pageUrl = (await once('published-page', (mayExist) => publishNotionPage(requireNotion(services), parent, { ...input, mayExist }))).url;
+  }
+  if (definition.outputFolder?.kind === 'drive_folder') {
+    const folder = definition.outputFolder.id;
+    links.docUrl = (
+      await once('published-doc', async (mayExist) => {
+        const doc = await publishGoogleDoc(requireDrive(services), folder, { ...input, mayExist });
+        return { id: doc.id, url: doc.webViewLink ?? `https://docs.google.com/document/d/${doc.id}/edit` };
+      })
+    ).url;
+  }
+  await store.putArtifact(run.run_id, PUBLISHED_ARTIFACT, JSON.stringify({ title, url: links.pageUrl ?? links.docUrl, markdown: approved }), now);
+  return links;
+}
+
+export async function finishStep(scope: RunScope, lastRound: number, links: PublishLinks): Promise<void> {
+  const { services, run, definition, now } = scope;
+  const notion = requireNotion(services);
+  if (run.status === 'Published') return;
+  const reviewer = definition.reviewer;
+  const approved = reviewer ? await services.store.getArtifact(run.run_id, approvedName(lastRound)) : null;
+  if (reviewer && approved !== null && (await services.store.getArtifact(run.run_id, 'late-edits-noted')) === null) {
+    const { markdown } = await notion.readMarkdown(runPage(run));
+    if (!sameText(markdown, approved)) {
+      await notion.comment(runPage(run), [
+        { type: 'mention', mention: { user: { id: reviewer.id } } },
+        ...text(' — this page was edited after you approved it. Baton published the text as you approved it; the later edits are not in the published page or Doc. Start a new run to publish them.'),
+      ]);
+    }
+    await services.store.putArtifact(run.run_id, 'late-edits-noted', now.toISOString(), now);
+  }
+  await notion.updatePage(runPage(run), {
+    ...statusProperty('Published'),
+    ...dateProperty('Finished', now),
+    Output: { url: links.docUrl },
+    'Output page': { url: links.pageUrl },
+    Tokens: { number: run.tokens },
+  });
+  await services.store.moveRun(run.run_id, 'Publishing', 'Published', now);
+  await services.store.setLastFailure(definition.pageId, null);
+  const schedule = definition.schedule ? parseSchedule(definition.schedule, definition.timeZone) : null;
+  const next = schedule?.ok ? nextRun(schedule.schedule, now) : null;
+  await notion.updatePage(definition.pageId, { ...dateProperty('Last run', now), 'Next run': { date: next ? { start: next.toISOString() } : null } });
+}

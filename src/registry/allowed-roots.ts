@@ -1,0 +1,159 @@
+// Allowed roots: the one place that decides whether a Drive item or a Notion page lies inside
+// what an admin allowed (ALLOWED_DRIVE_ROOTS, ALLOWED_NOTION_PAGES).
+//
+// Allowed roots are a security boundary: anyone who can edit the registry could otherwise make
+// Baton copy a file they cannot see into a page they can. So the answer is asked for again each
+// time content is touched, not only when a row is edited: by the link check (check-links.ts), by
+// every run as it reads its sources (context/gather.ts), and before it publishes
+// (output-destinations.ts). A folder moved out after its row was checked is caught at its next read.
+//
+// - With no roots configured, nothing is allowed.
+// - A guard caches what it looked up for its own lifetime only (one sync, one run's gathering),
+//   so a move is seen by the next one. Walks are capped in depth.
+// - What Baton cannot see it cannot vouch for: a page shared with the integration whose parent is
+//   not shared answers 404 for the parent, and is reported as such, not as "not shared".
+// - Rate limits and outages are not answers: they throw, and the caller tries again later.
+import { APIErrorCode, isNotionClientError } from '@notionhq/client';
+import type { Services } from '../services';
+import { DriveError, type DriveFile } from '../adapters/drive';
+import { isNotionNotFound } from '../adapters/notion';
+
+const MAX_DEPTH = 12;
+
+/** Where a Drive item stands. */
+export type DriveStanding = 'allowed' | 'outside' | 'missing' | 'trashed';
+
+/**
+ * Where a Notion id stands. `parent_hidden`: the page is shared with Baton but a page (or
+ * database) above it is not, so Baton cannot tell whether it lies inside the allowed pages.
+ * `database`: the id is a database, not a page.
+ */
+export type NotionStanding = 'allowed' | 'outside' | 'missing' | 'trashed' | 'parent_hidden' | 'database';
+
+export interface RootsGuard {
+  /** The item's metadata, or null when Drive answers 404 (deleted, or not shared). Cached. */
+  driveFile(fileId: string): Promise<DriveFile | null>;
+  /** Whether the item, or a folder or shared drive above it, is an allowed Drive root. */
+  drive(file: DriveFile | string): Promise<DriveStanding>;
+  /** Whether the page, or a page or database above it, is an allowed Notion page. */
+  notion(pageId: string): Promise<NotionStanding>;
+}
+
+export function createRootsGuard(services: Pick<Services, 'config' | 'drive' | 'notion'>): RootsGuard {
+  const driveRoots = new Set(services.config.allowedDriveRoots);
+  const notionRoots = new Set(services.config.allowedNotionPages.map(normalizeId));
+  const driveCache = new Map<string, Promise<DriveFile | null>>();
+  const notionCache = new Map<string, Promise<NotionStanding>>();
+
+  function driveFile(id: string): Promise<DriveFile | null> {
+    let hit = driveCache.get(id);
+    if (!hit) {
+      const drive = services.drive;
+      hit = drive
+        ? drive.getFile(id).catch((error: unknown) => {
+            if (error instanceof DriveError && error.notFound) return null;
+            throw error;
+          })
+        : Promise.resolve(null);
+      // A failed look-up is not remembered: the next caller asks again.
+      hit.catch(() => driveCache.delete(id));
+      driveCache.set(id, hit);
+    }
+    return hit;
+  }
+
+  async function drive(fileOrId: DriveFile | string): Promise<DriveStanding> {
+    const file = typeof fileOrId === 'string' ? await driveFile(fileOrId) : fileOrId;
+    if (!file) return 'missing';
+    if (file.trashed) return 'trashed';
+    let current: DriveFile | null = file;
+    for (let depth = 0; current && depth < MAX_DEPTH; depth++) {
+      if (driveRoots.has(current.id) || (current.driveId && driveRoots.has(current.driveId))) return 'allowed';
+      // Drive items have exactly one parent (Drive's single-parent model, since 2020).
+      const parentId: string | undefined = current.parents[0];
+      if (parentId && driveRoots.has(parentId)) return 'allowed';
+      current = parentId ? await driveFile(parentId) : null;
+    }
+    return 'outside';
+  }
+
+  function notion(pageId: string): Promise<NotionStanding> {
+    const key = normalizeId(pageId);
+    let hit = notionCache.get(key);
+    if (!hit) {
+      hit = walkNotion(pageId);
+      hit.catch(() => notionCache.delete(key));
+      notionCache.set(key, hit);
+    }
+    return hit;
+  }
+
+  async function walkNotion(pageId: string): Promise<NotionStanding> {
+    const client = services.notion;
+    if (!client) return 'missing';
+    let page;
+    try {
+      page = await client.retrievePage(pageId);
+    } catch (error) {
+      if (!isNotionNotFound(error) && !isWrongObjectType(error)) throw error;
+      return (await isDatabase(pageId)) ? 'database' : 'missing';
+    }
+    if (page.in_trash) return 'trashed';
+    if (notionRoots.has(normalizeId(page.id))) return 'allowed';
+    let parent = page.parent;
+    for (let depth = 0; depth < MAX_DEPTH; depth++) {
+      let pageAbove: string;
+      if (parent.type === 'page_id') {
+        pageAbove = parent.page_id;
+      } else if (parent.type === 'data_source_id' || parent.type === 'database_id') {
+        const databaseId = parent.database_id;
+        if (notionRoots.has(normalizeId(databaseId))) return 'allowed';
+        const database = await optional(() => client.retrieveDatabase(databaseId));
+        if (!database) return 'parent_hidden';
+        if (!database.parentPageId) return 'outside';
+        pageAbove = database.parentPageId;
+      } else {
+        // workspace: nothing above. block_id (a page inside a toggle or column): the adapter has
+        // no block look-up, so Baton cannot follow it and does not claim the page is allowed.
+        return 'outside';
+      }
+      if (notionRoots.has(normalizeId(pageAbove))) return 'allowed';
+      const above = await optional(() => client.retrievePage(pageAbove));
+      if (!above) return 'parent_hidden';
+      if (above.in_trash) return 'trashed';
+      parent = above.parent;
+    }
+    return 'outside';
+  }
+
+  async function isDatabase(id: string): Promise<boolean> {
+    const client = services.notion;
+    if (!client) return false;
+    return (await optional(() => client.retrieveDatabase(id))) !== null;
+  }
+
+  return { driveFile, drive, notion };
+}
+
+/** The value, or null when Notion answers 404 (deleted, or not shared with the integration). */
+async function optional<T>(read: () => Promise<T>): Promise<T | null> {
+  try {
+    return await read();
+  } catch (error) {
+    if (isNotionNotFound(error)) return null;
+    throw error;
+  }
+}
+
+/**
+ * Notion answers GET /v1/pages/{id} for a database id with 400 validation_error "Provided ID … is
+ * a database, not a page. Use the retrieve database API instead." (the API's message, as quoted
+ * by public clients that handle it); some answer 404. Either way databases.retrieve tells.
+ */
+function isWrongObjectType(error: unknown): boolean {
+  return isNotionClientError(error) && error.code === APIErrorCode.ValidationError;
+}
+
+export function normalizeId(id: string): string {
+  return id.replace(/-/g, '').toLowerCase();
+}
