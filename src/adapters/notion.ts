@@ -54,7 +54,7 @@ export interface NotionAdapter {
   createPage(params: CreatePageParameters, lookup?: () => Promise<PageObjectResponse | null>): Promise<PageObjectResponse>;
   /** Comments once: after a doubtful answer, Baton's identical comment from this attempt counts as made. */
   comment(pageId: string, richText: RichTextRequest): Promise<void>;
-  /** Unresolved comments on a page (GET /v1/comments lists only those), oldest first. */
+  /** Unresolved comments on a page (GET /v1/comments lists only those), oldest first; `text` leaves mentions out. */
   listComments(pageId: string): Promise<PageComment[]>;
 }
 
@@ -180,7 +180,9 @@ export function createNotionAdapter(client: Client, policy: RetryPolicy = DEFAUL
         const found: PageComment[] = [];
         for await (const c of iteratePaginatedAPI(client.comments.list, { block_id: pageId })) {
           if (!('created_by' in c) || !('rich_text' in c)) continue;
-          found.push({ id: c.id, authorId: c.created_by.id, createdTime: c.created_time, text: c.rich_text.map((t) => t.plain_text).join('') });
+          // Mentions left out, as in plainText below, so Baton's own comments compare equal.
+          const text = c.rich_text.filter((t) => t.type !== 'mention').map((t) => t.plain_text).join('');
+          found.push({ id: c.id, authorId: c.created_by.id, createdTime: c.created_time, text });
         }
         return found;
       });
@@ -191,15 +193,9 @@ export function createNotionAdapter(client: Client, policy: RetryPolicy = DEFAUL
 
 const DEFAULT_POLICY: RetryPolicy = { retries: 4, backoffMs: 1000 };
 
-/** The plain text Notion will show for a rich_text request (a user mention reads as the user's id). */
+/** The text of a rich_text request without its mentions (listComments reads comments the same way). */
 function plainText(richText: RichTextRequest): string {
-  return richText
-    .map((item) => {
-      if ('text' in item && item.text) return item.text.content;
-      if ('mention' in item && item.mention && 'user' in item.mention) return '';
-      return '';
-    })
-    .join('');
+  return richText.map((item) => ('text' in item && item.text ? item.text.content : '')).join('');
 }
 
 function fullPage(page: Awaited<ReturnType<Client['pages']['retrieve']>>): PageObjectResponse {

@@ -105,6 +105,11 @@ export interface Store {
    * status machine forbids (a bug, not a race).
    */
   moveRun(runId: string, from: RunStatus, to: RunStatus, now: Date, reviewRound?: number): Promise<boolean>;
+  /**
+   * Compare-and-set of a review decision: Needs review → `to` only while the run is still in
+   * `round`. A decision path that read the run before a later round opened can never move it.
+   */
+  decideRound(runId: string, round: number, to: 'Approved' | 'Changes requested', now: Date): Promise<boolean>;
   /** A step of the run started: the watchdog's sign of life. */
   heartbeat(runId: string, now: Date): Promise<void>;
   /** Started runs not in a final state, for the watchdog. */
@@ -126,6 +131,8 @@ export interface Store {
 
   putArtifact(runId: string, name: string, body: string, now: Date): Promise<void>;
   getArtifact(runId: string, name: string): Promise<string | null>;
+  /** Stores an artifact only if absent: true for the one caller that stored it (a claim). */
+  claimArtifact(runId: string, name: string, body: string, now: Date): Promise<boolean>;
   /** A JSON artifact parsed with its schema; null when absent. */
   getJson<T>(runId: string, name: string, schema: z.ZodType<T>): Promise<T | null>;
 }
@@ -146,6 +153,11 @@ export function createStore(db: D1Database): Store {
          VALUES (?1, ?2, ?3, ?4, ?5, 'Queued', ?6, ?7, ?8, ?8)`,
       )
       .bind(run.runId, run.workflowPageId, run.triggerKind, run.triggerKey, run.scheduledFor, run.reviewerId, JSON.stringify(run.definition), now.toISOString());
+
+  const artifact = async (runId: string, name: string): Promise<string | null> => {
+    const row = await db.prepare('SELECT body FROM artifacts WHERE run_id = ?1 AND name = ?2').bind(runId, name).first<{ body: string }>();
+    return row?.body ?? null;
+  };
 
   return {
     async getMeta(key) {
@@ -246,6 +258,13 @@ export function createStore(db: D1Database): Store {
       return result.meta.changes === 1;
     },
 
+    async decideRound(runId, round, to, now) {
+      const result = await db
+        .prepare("UPDATE runs SET status = ?3, updated_at = ?4 WHERE run_id = ?1 AND status = 'Needs review' AND review_round = ?2")
+        .bind(runId, round, to, now.toISOString())
+        .run();
+      return result.meta.changes === 1;
+    },
     async heartbeat(runId, now) {
       await db.prepare('UPDATE runs SET heartbeat_at = ?2 WHERE run_id = ?1').bind(runId, now.toISOString()).run();
     },
@@ -297,13 +316,14 @@ export function createStore(db: D1Database): Store {
         .bind(runId, name, body, now.toISOString())
         .run();
     },
-    async getArtifact(runId, name) {
-      const row = await db.prepare('SELECT body FROM artifacts WHERE run_id = ?1 AND name = ?2').bind(runId, name).first<{ body: string }>();
-      return row?.body ?? null;
+    getArtifact: artifact,
+    async claimArtifact(runId, name, body, now) {
+      const result = await db.prepare('INSERT OR IGNORE INTO artifacts (run_id, name, body, created_at) VALUES (?1, ?2, ?3, ?4)').bind(runId, name, body, now.toISOString()).run();
+      return result.meta.changes === 1;
     },
     async getJson(runId, name, schema) {
-      const row = await db.prepare('SELECT body FROM artifacts WHERE run_id = ?1 AND name = ?2').bind(runId, name).first<{ body: string }>();
-      return row ? schema.parse(JSON.parse(row.body)) : null;
+      const body = await artifact(runId, name);
+      return body === null ? null : schema.parse(JSON.parse(body));
     },
   };
 }

@@ -7,7 +7,8 @@
 //   - Status/Reviewer/Feedback, only while Status is still Baton's previous one (Queued or
 //     Running for round 1; Changes requested with that round's Feedback for later ones) — a
 //     decision a person made meanwhile is kept, and taken by the decision paths, because D1
-//     says Needs review before Notion does.
+//     says Needs review before Notion does. Until `opened-N` is recorded, a decision Status on the
+//     row is the previous round's (decide.ts ignores it), so it is never taken for this round.
 // A decision already recorded for the round (a replay after a restart) is returned at once.
 import { requireNotion } from '../services';
 import type { RunStatus } from '../domain/run-status';
@@ -17,9 +18,11 @@ import { inertMarkdown } from '../publish/inert-markdown';
 import {
   announcedName,
   decisionName,
+  openedName,
   RecordedDecision,
   revisedFromName,
   sameText,
+  showsPreviousDecision,
   seenName,
   writtenName,
   type SeenPage,
@@ -64,10 +67,11 @@ export async function openReview(scope: RunScope, round: number): Promise<{ deci
   const row = readRunRow(await notion.retrievePage(page));
   const previous = round === 1 ? null : await services.store.getJson(run.run_id, decisionName(round - 1), RecordedDecision);
   const stillBatons =
-    round === 1 ? row.status === null || row.status === 'Queued' || row.status === 'Running' : row.status === 'Changes requested' && row.feedback === (previous?.feedback ?? '').trim();
+    round === 1 ? row.status === null || row.status === 'Queued' || row.status === 'Running' : showsPreviousDecision(row, previous);
   if (stillBatons) {
     await notion.updatePage(page, { ...statusProperty('Needs review'), Reviewer: { people: [{ id: reviewer.id }] }, Feedback: { rich_text: [] } });
   }
+  await services.store.putArtifact(run.run_id, openedName(round), now.toISOString(), now);
   if ((await services.store.getArtifact(run.run_id, announcedName(round))) === null) {
     const intro = round === 1 ? ' — the draft is ready for your review. ' : ` — revision ${round} is ready for your review. `;
     await notion.comment(page, [
@@ -79,10 +83,14 @@ export async function openReview(scope: RunScope, round: number): Promise<{ deci
   return { decided: null };
 }
 
-/** The decision D1 holds for a round; a run past the round without a record was approved in it. */
+/**
+ * The decision D1 holds for a round. Every decision is recorded before D1 moves (decide.ts), so
+ * a missing record is only possible for a round passed before records existed: a past round was
+ * one where changes were asked for (that is how a run gets to the next round).
+ */
 async function decisionFor({ services, run }: RunScope, round: number): Promise<ReviewDecision> {
   const recorded = await services.store.getJson(run.run_id, decisionName(round), RecordedDecision);
   if (recorded) return { decision: recorded.decision, feedback: recorded.feedback };
-  if (run.review_round === round && run.status === 'Changes requested') return { decision: 'changes_requested', feedback: '' };
+  if (round < run.review_round || run.status === 'Changes requested') return { decision: 'changes_requested', feedback: '' };
   return { decision: 'approved', feedback: '' };
 }

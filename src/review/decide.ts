@@ -15,7 +15,10 @@ import type { StoredRun } from '../adapters/store';
 import { readRunRow, statusProperty, text, type RunRowState } from '../engine/run-row';
 import { reviewEventType, type ReviewDecision } from '../engine/review-decision';
 import { attributeStatusChange, type PageEvidence, type WebhookEvidence } from './attribution';
-import { approvedName, decisionName, seenName, SeenPage, type RecordedDecision } from './round-records';
+import { approvedName, decisionName, openedName, RecordedDecision, seenName, SeenPage, showsPreviousDecision } from './round-records';
+
+/** How long one path's setting back of a change keeps the other path from doing it again. */
+const REVERT_LEASE_MS = 60_000;
 
 /** A reviewer often sets the Status first and types Feedback a moment later. */
 export const FEEDBACK_GRACE_MS = 5 * 60 * 1000;
@@ -40,13 +43,31 @@ export async function applyReviewChange(services: Services, page: PageObjectResp
 
   const notion = requireNotion(services);
   const round = run.review_round;
+  // Before this round's Needs review reached the row, a "Changes requested" with the last
+  // round's Feedback is still the last round's decision, not one for this round.
+  if (round > 1 && (await services.store.getArtifact(run.run_id, openedName(round))) === null) {
+    const previous = await services.store.getJson(run.run_id, decisionName(round - 1), RecordedDecision);
+    if (showsPreviousDecision(row, previous)) return { kind: 'no_decision' };
+  }
   const seen = await services.store.getJson(run.run_id, seenName(round), SeenPage);
   const { markdown } = await notion.readMarkdown(page.id);
   const statusId = page.properties.Status?.id ?? null;
+  const bot = await notion.botUserId();
+  // An event speaks for the page only while no other person edited it since: a late or
+  // redelivered event (Alex's approval, after Maya has since approved) must not decide now.
+  // Baton's own writes since (its last editor is then the bot) do not change who set Status.
+  const current = evidence.kind === 'webhook' && row.lastEditedBy !== null && (evidence.authors.includes(row.lastEditedBy) || row.lastEditedBy === bot);
   const attributed = attributeStatusChange(
-    evidence.kind === 'webhook'
+    current && evidence.kind === 'webhook'
       ? ({ kind: 'webhook', authors: evidence.authors, updatedProperties: evidence.updatedProperties } satisfies WebhookEvidence)
-      : ({ kind: 'page', markdown, feedback: row.feedback, lastEditedBy: row.lastEditedBy, lastEditedTime: row.lastEditedTime } satisfies PageEvidence),
+      : ({
+          kind: 'page',
+          markdown,
+          feedback: row.feedback,
+          // Baton's own write after the change hides who made it.
+          lastEditedBy: row.lastEditedBy === bot ? null : row.lastEditedBy,
+          lastEditedTime: row.lastEditedTime,
+        } satisfies PageEvidence),
     statusId,
     run.reviewer_id,
     seen,
@@ -86,7 +107,7 @@ async function takeDecision(
   await services.store.putArtifact(run.run_id, decisionName(round), JSON.stringify(record), now);
   if (decision.decision === 'approved') await services.store.putArtifact(run.run_id, approvedName(round), markdown, now);
   const to = row.status === 'Approved' ? 'Approved' : 'Changes requested';
-  if (!(await services.store.moveRun(run.run_id, 'Needs review', to, now))) return { kind: 'already_delivered' };
+  if (!(await services.store.decideRound(run.run_id, round, to, now))) return { kind: 'already_delivered' };
   await deliverDecision(services, run.run_id, round, decision);
   return { kind: 'delivered', decision: decision.decision };
 }
@@ -106,6 +127,15 @@ export async function deliverDecision(services: Services, runId: string, round: 
 async function revert(services: Services, run: StoredRun, row: RunRowState, editorId: string, now: Date): Promise<DecisionOutcome> {
   const notion = requireNotion(services);
   const page = run.run_page_id!;
+  // The webhook and the reconcile may both see the same change: only one of them sets it back,
+  // so a second, later write cannot land on top of the reviewer's decision made in between.
+  // A claim older than a minute is a new change by the same person, and is set back again.
+  const claim = `reverting-${run.review_round}-${editorId}`;
+  if (!(await services.store.claimArtifact(run.run_id, claim, String(Date.now()), now))) {
+    const since = Number((await services.store.getArtifact(run.run_id, claim)) ?? 0);
+    if (Date.now() - since < REVERT_LEASE_MS) return { kind: 'already_delivered' };
+    await services.store.putArtifact(run.run_id, claim, String(Date.now()), now);
+  }
   await notion.updatePage(page, statusProperty('Needs review'));
   await notion.comment(page, [
     ...text(`Status was changed to ${row.status} by `),

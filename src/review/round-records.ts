@@ -6,6 +6,7 @@
 //   decision-N   the decision taken for round N, who made it, and on what evidence
 //   approved-N   the body as it stood when the reviewer's approval was taken: what is published
 //   revised-from-N  the body the revision of round N started from (the page Baton may replace next)
+//   opened-N     round N's Needs review is on the row: only from then is a Status there round N's
 import { z } from 'zod';
 
 export const writtenName = (round: number) => `written-${round}`;
@@ -14,6 +15,8 @@ export const decisionName = (round: number) => `decision-${round}`;
 export const approvedName = (round: number) => `approved-${round}`;
 export const revisedFromName = (round: number) => `revised-from-${round}`;
 export const announcedName = (round: number) => `announced-${round}`;
+/** Round N's Status is on the Notion row (or a person's decision was found there instead). */
+export const openedName = (round: number) => `opened-${round}`;
 
 export const SeenPage = z.object({
   markdown: z.string(),
@@ -35,6 +38,14 @@ export const RecordedDecision = z.object({
   at: z.string(),
 });
 export type RecordedDecision = z.infer<typeof RecordedDecision>;
+
+/**
+ * The row still shows round N-1's "Changes requested" (Baton has not put round N's Needs review
+ * there yet): the same Status with the same Feedback as the decision recorded for N-1.
+ */
+export function showsPreviousDecision(row: { status: string | null; feedback: string }, previous: RecordedDecision | null): boolean {
+  return row.status === 'Changes requested' && row.feedback.trim() === (previous?.feedback ?? '').trim();
+}
 
 /**
  * Equal for a reader: Notion hands markdown back with its own escapes, blank-line handling and

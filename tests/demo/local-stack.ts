@@ -3,7 +3,7 @@
 // the demo commands, and the restart test.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startDrive, type DriveStandIn } from '../emulators/drive';
 import { startModel, type ModelStandIn } from '../emulators/model';
@@ -47,6 +47,8 @@ export interface LocalStackOptions {
   env?: Record<string, string>;
   /** The Workflows rows to seed instead of the weekly competitive brief (created by Maya). */
   workflowRows?: FixtureRow[];
+  /** Append wrangler's output to this file (instead of the terminal, or nowhere when quiet). */
+  workerLog?: string;
 }
 
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
@@ -114,7 +116,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       worker = spawn(
         WRANGLER,
         ['dev', '--ip', '127.0.0.1', '--port', String(ports.worker), '--inspector-port', String(ports.worker + 1000), '--persist-to', persist, '--env-file', envFile, '--show-interactive-dev-session=false'],
-        { cwd: ROOT, stdio: options.quiet ? 'ignore' : 'inherit', env: process.env },
+        { cwd: ROOT, stdio: workerStdio(options), env: process.env },
       );
       await waitForHealth(workerUrl, worker);
     },
@@ -134,6 +136,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     },
   };
   return stack;
+}
+
+function workerStdio(options: LocalStackOptions): 'ignore' | 'inherit' | ['ignore', number, number] {
+  if (options.workerLog) {
+    const fd = openSync(options.workerLog, 'a');
+    return ['ignore', fd, fd];
+  }
+  return options.quiet ? 'ignore' : 'inherit';
 }
 
 /** One key pair per demo folder, so a restarted stack still accepts the worker's JWTs. */

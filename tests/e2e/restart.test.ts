@@ -31,6 +31,8 @@ interface Scenario {
   admin(service: 'notion' | 'drive' | 'model', path: string, body?: unknown, method?: string): Promise<void>;
   run(): Promise<{ id: string; status: string | undefined } | undefined>;
   approve(pageId: string): Promise<void>;
+  /** Waits for the draft to reach review (ticking meanwhile, when given a tick). */
+  inReview(tick?: () => Promise<void>): Promise<{ id: string }>;
   /** Ticks (one fake minute each, after the 9:00 slot) until the run is Published. */
   tickUntilPublished(): Promise<void>;
   outputs(): Promise<{ pages: number; docs: number }>;
@@ -65,6 +67,11 @@ async function scenario(): Promise<Scenario> {
       const status = row?.properties.Status;
       return row && status?.type === 'select' ? { id: row.id, status: status.select?.name } : undefined;
     },
+    inReview: (tick) =>
+      waitFor('the draft to reach review', async () => {
+        const run = await self.run();
+        return run?.status === 'Needs review' ? run : undefined;
+      }, 60_000, tick),
     approve: (pageId) => self.admin('notion', `people/${FIXTURE_IDS.users.maya}/pages/${pageId}`, { properties: { Status: { select: { name: 'Approved' } } } }, 'PATCH'),
     async tickUntilPublished() {
       await waitFor('the run to publish', async () => ((await self.run())?.status === 'Published' ? true : undefined), 60_000, async () => {
@@ -101,10 +108,7 @@ describe('stopping the local worker at each boundary of a run', () => {
     await s.admin('model', 'faults', { kind: 'rate_limit', retryAfter: 3, times: 1 });
     await waitFor('the run to start', async () => ((await s.run())?.status === 'Running' ? true : undefined));
     await restart(s);
-    const waiting = await waitFor('the draft to reach review', async () => {
-      const run = await s.run();
-      return run?.status === 'Needs review' ? run : undefined;
-    }, 60_000, () => s.stack.tick(new Date('2026-11-30T08:00:30Z')));
+    const waiting = await s.inReview(() => s.stack.tick(new Date('2026-11-30T08:00:30Z')));
     await s.approve(waiting.id);
     await s.tickUntilPublished();
     expect(await s.outputs()).toEqual({ pages: 1, docs: 1 });
@@ -112,10 +116,7 @@ describe('stopping the local worker at each boundary of a run', () => {
 
   it('while waiting for review', async () => {
     const s = await scenario();
-    const waiting = await waitFor('the draft to reach review', async () => {
-      const run = await s.run();
-      return run?.status === 'Needs review' ? run : undefined;
-    });
+    const waiting = await s.inReview();
     await restart(s);
     await s.approve(waiting.id);
     await s.tickUntilPublished();
@@ -124,10 +125,7 @@ describe('stopping the local worker at each boundary of a run', () => {
 
   it('right after a decision was recorded', async () => {
     const s = await scenario();
-    const waiting = await waitFor('the draft to reach review', async () => {
-      const run = await s.run();
-      return run?.status === 'Needs review' ? run : undefined;
-    });
+    const waiting = await s.inReview();
     // The webhook is lost; the reconcile tick records the decision, and the worker stops at once.
     await s.admin('notion', 'webhooks/knobs', { drop: 1 }, 'PATCH');
     await s.admin('drive', 'faults', { method: 'POST', path: '^/upload/drive/v3/files$', status: 503, count: 1 });
@@ -140,10 +138,7 @@ describe('stopping the local worker at each boundary of a run', () => {
 
   it('while the publish step waits to retry a Doc upload that had in fact succeeded', async () => {
     const s = await scenario();
-    const waiting = await waitFor('the draft to reach review', async () => {
-      const run = await s.run();
-      return run?.status === 'Needs review' ? run : undefined;
-    });
+    const waiting = await s.inReview();
     await s.admin('drive', 'faults', { method: 'POST', path: '^/upload/drive/v3/files$', status: 503, count: 1, afterCommit: true });
     await s.approve(waiting.id);
     await waitFor('the Doc upload to be answered 503', async () => ((await countDocs(s.stack)) === 1 ? true : undefined));

@@ -113,6 +113,16 @@ describe('a retried step never undoes the reviewer', () => {
   });
 });
 
+describe('a decision belongs to its round', () => {
+  it('moves a run to a decision only in the round that decision was read for', async () => {
+    const { runId } = await briefInReview();
+    expect(await store.decideRound(runId, 2, 'Changes requested', new Date())).toBe(false);
+    expect((await store.getRun(runId))?.status).toBe('Needs review');
+    expect(await store.decideRound(runId, 1, 'Changes requested', new Date())).toBe(true);
+    expect(await store.decideRound(runId, 1, 'Approved', new Date())).toBe(false);
+  });
+});
+
 describe('no stranded runs', () => {
   it('delivers again a decision D1 recorded but the run was never told', async () => {
     const { runId, page, draft } = await briefInReview();
