@@ -9,7 +9,7 @@ import { WORLD } from '../support/world';
 import { FIXTURE_IDS } from '../fixtures/example-rows';
 import { findLiveMarkup } from '../../src/publish/inert-markdown';
 import { deliverWebhooks, driveAdmin, modelAdmin, modelRequests, notionAdmin, replaceMarkdownAsPerson, tick, updateAsPerson, waitFor } from './harness';
-import { commentsOn, MAYA, notion, publishedOutputs, runRow, scheduleWeeklyBrief, statusOf, store, waitForStatus } from './run-helpers';
+import { commentsOn, waitForReview, MAYA, notion, publishedOutputs, runRow, scheduleWeeklyBrief, statusOf, store, waitForStatus } from './run-helpers';
 
 const ALEX = WORLD.alex;
 const commentAs = (person: string, pageId: string, content: string) =>
@@ -19,7 +19,7 @@ const commentAs = (person: string, pageId: string, content: string) =>
 async function briefInReview() {
   const { row, runId } = await scheduleWeeklyBrief();
   await tick('2026-11-30T08:00:00.000Z');
-  await waitForStatus(runId, 'Needs review');
+  await waitForReview(runId);
   const [page] = await runRow(runId);
   await deliverWebhooks();
   return { row, runId, page: page!.id, draft: (await notion.readMarkdown(page!.id)).markdown };
@@ -169,7 +169,7 @@ describe('source text is data', () => {
       ].join('\n'),
     });
     await tick('2026-11-30T08:00:00.000Z');
-    await waitForStatus(runId, 'Needs review');
+    await waitForReview(runId);
     const [row] = await runRow(runId);
     const draft = (await notion.readMarkdown(row!.id)).markdown;
     expect(draft).toContain('Rival C');

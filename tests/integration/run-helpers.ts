@@ -51,6 +51,23 @@ export async function waitForStatus(runId: string, status: string) {
   return waitFor(`run ${runId} to be ${status}`, async () => (await store.getRun(runId))?.status === status);
 }
 
+/**
+ * The review is open the way a reviewer sees it: D1 moves to Needs review first, then the Run row's
+ * Status and the announcement comment follow, so tests wait for all three.
+ */
+export async function waitForReview(runId: string, round = 1): Promise<string> {
+  await waitFor(`run ${runId} to wait in review round ${round}`, async () => {
+    const run = await store.getRun(runId);
+    return run?.status === 'Needs review' && run.review_round === round;
+  });
+  return waitFor(`the review of ${runId} to be announced`, async () => {
+    const [row] = await runRow(runId);
+    if (!row || statusOf(row) !== 'Needs review') return null;
+    const announced = (await commentsOn(row.id)).filter((c) => /is ready for your review/.test(c)).length >= round;
+    return announced ? row.id : null;
+  });
+}
+
 export async function publishedOutputs(title = TITLE) {
   const pages = await notion.listChildPages(FIXTURE_IDS.notionPages.competitiveIntelligence);
   const files = await drive.listFolder(FIXTURE_IDS.driveFolders.competitiveIntelligence);

@@ -7,7 +7,7 @@ import { runIdFor } from '../../src/triggers/run-id';
 import { FIXTURE_IDS, text, weeklyBrief } from '../fixtures/example-rows';
 import { WORLD } from '../support/world';
 import { createRow, deliverWebhooks, driveAdmin, modelAdmin, modelRequests, notionAdmin, replaceMarkdownAsPerson, resetWorld, setNotionClock, tick, updateAsPerson, waitFor } from './harness';
-import { commentsOn, drive, MAYA, MONDAY_9_PARIS, notion, publishedOutputs, runRow, scheduleWeeklyBrief, statusOf, store, waitForStatus } from './run-helpers';
+import { commentsOn, waitForReview, drive, MAYA, MONDAY_9_PARIS, notion, publishedOutputs, runRow, scheduleWeeklyBrief, statusOf, store, waitForStatus } from './run-helpers';
 
 describe('a scheduled run, reviewed in Notion', () => {
   let row: string;
@@ -19,7 +19,7 @@ describe('a scheduled run, reviewed in Notion', () => {
   it('drafts from the Drive folder and the Notion page, waits for Maya, and publishes her edited text', async () => {
     await using instance = await introspectWorkflowInstance(env.RUN_WORKFLOW, runId);
     await tick('2026-11-30T08:00:00.000Z');
-    await waitForStatus(runId, 'Needs review');
+    await waitForReview(runId);
 
     // The model saw both Docs, the Sheet and the Notion page.
     const prompt = (await modelRequests()).map((r) => r.body).join('\n');
@@ -59,7 +59,7 @@ describe('a scheduled run, reviewed in Notion', () => {
   it('completes through the reconcile query when the approval webhook is lost', async () => {
     await using instance = await introspectWorkflowInstance(env.RUN_WORKFLOW, runId);
     await tick('2026-11-30T08:00:00.000Z');
-    await waitForStatus(runId, 'Needs review');
+    await waitForReview(runId);
     const [runPage] = await runRow(runId);
     await deliverWebhooks(); // what Baton's own writes produced so far
     await notionAdmin('webhooks/knobs', { drop: 1 }, 'PATCH');
@@ -74,13 +74,13 @@ describe('a scheduled run, reviewed in Notion', () => {
   it('revises with Maya’s feedback, and undoes an approval by someone else', async () => {
     await using instance = await introspectWorkflowInstance(env.RUN_WORKFLOW, runId);
     await tick('2026-11-30T08:00:00.000Z');
-    await waitForStatus(runId, 'Needs review');
+    await waitForReview(runId);
     const [runPage] = await runRow(runId);
     const page = runPage!.id;
 
     await updateAsPerson(MAYA, page, { Status: { select: { name: 'Changes requested' } }, Feedback: { rich_text: text('Too long; lead with pricing') } });
     await deliverWebhooks();
-    await waitFor('revision round 2', async () => (await store.getRun(runId))?.review_round === 2);
+    await waitForReview(runId, 2);
     const revised = (await notion.readMarkdown(page)).markdown;
     expect(revised).toContain('Revised per feedback: Too long; lead with pricing');
     expect(revised.indexOf('Pricing moves')).toBeLessThan(revised.indexOf('Summary (3 bullets)'));
@@ -107,7 +107,7 @@ describe('exactly once', () => {
     const { runId } = await scheduleWeeklyBrief();
     await using instance = await introspectWorkflowInstance(env.RUN_WORKFLOW, runId);
     await Promise.all(Array.from({ length: 10 }, () => tick('2026-11-30T08:00:00.000Z')));
-    await waitForStatus(runId, 'Needs review');
+    await waitForReview(runId);
     const runs = await env.DB.prepare('SELECT run_id FROM runs').all();
     expect(runs.results).toEqual([{ run_id: runId }]);
     expect(await runRow(runId)).toHaveLength(1);
@@ -119,7 +119,7 @@ describe('exactly once', () => {
     const { runId } = await scheduleWeeklyBrief();
     await using instance = await introspectWorkflowInstance(env.RUN_WORKFLOW, runId);
     await tick('2026-11-30T08:00:00.000Z');
-    await waitForStatus(runId, 'Needs review');
+    await waitForReview(runId);
     const [runPage] = await runRow(runId);
     await notionAdmin('faults', { method: 'POST', path: '^/v1/pages$', status: 500, afterCommit: true });
     await driveAdmin('faults', { method: 'POST', path: '^/upload/drive/v3/files$', status: 503, afterCommit: true });
@@ -142,7 +142,7 @@ describe('trial mode', () => {
     const runId = await runIdFor(row, 'schedule', MONDAY_9_PARIS);
     await using instance = await introspectWorkflowInstance(env.RUN_WORKFLOW, runId);
     await tick('2026-11-30T08:00:00.000Z');
-    await waitForStatus(runId, 'Needs review');
+    await waitForReview(runId);
     const [runPage] = await runRow(runId);
     await updateAsPerson(MAYA, runPage!.id, { Status: { select: { name: 'Approved' } } });
     await deliverWebhooks();
@@ -158,7 +158,7 @@ describe('failures', () => {
     await using instance = await introspectWorkflowInstance(env.RUN_WORKFLOW, runId);
     await modelAdmin('faults', { kind: 'rate_limit', retryAfter: 0, times: 2 });
     await tick('2026-11-30T08:00:00.000Z');
-    await waitForStatus(runId, 'Needs review');
+    await waitForReview(runId);
     expect((await modelRequests()).map((r) => r.status).slice(0, 3)).toEqual([429, 429, 200]);
 
     const [runPage] = await runRow(runId);

@@ -193,3 +193,11 @@ describe('updating pages', () => {
     expect(error).toMatchObject({ status: 400, code: 'validation_error', message: 'body failed validation: body.archived should be not present, instead was `false`.' });
   });
 });
+
+describe('a database id given to the page endpoints', () => {
+  it('answers 400 validation_error saying it is a database, not 404', async () => {
+    const error = await failure(h.notion.pages.retrieve({ page_id: IDS.database }));
+    expect(error).toMatchObject({ status: 400, code: 'validation_error' });
+    expect(String((error as Error).message)).toMatch(/is a database, not a page/);
+  });
+});

@@ -107,6 +107,12 @@ export function createPage(ctx: OperationContext, params: CreatePageParameters):
 export function getPage(ctx: OperationContext, rawId: string): StoredPage {
   const id = resolveId(rawId, 'path.page_id');
   const page = ctx.store.page(id);
+  if (!page && ctx.store.database(id)) {
+    // A database id given to a page endpoint is a 400 validation_error, not a 404 (seen in
+    // connectors that call pages.retrieve with a database id, e.g. dust-tt/dust#13141).
+    requireVisible(ctx, id, 'database', true);
+    throw validationError(`Provided ID ${id} is a database, not a page. Use the retrieve a database API instead, or use a page ID.`);
+  }
   requireVisible(ctx, id, 'page', page !== undefined);
   return page!;
 }
