@@ -52,7 +52,7 @@ export interface NotionAdapter {
    * attempt committed. Without a lookup a doubtful answer is thrown (the caller looks up).
    */
   createPage(params: CreatePageParameters, lookup?: () => Promise<PageObjectResponse | null>): Promise<PageObjectResponse>;
-  /** Comments once: after a doubtful answer, Baton's identical comment from this attempt counts as made. */
+  /** Comments once: after a doubtful answer, Baton's newest comment on the page, if identical, counts as made. */
   comment(pageId: string, richText: RichTextRequest): Promise<void>;
   /** Unresolved comments on a page (GET /v1/comments lists only those), oldest first; `text` leaves mentions out. */
   listComments(pageId: string): Promise<PageComment[]>;
@@ -163,15 +163,16 @@ export function createNotionAdapter(client: Client, policy: RetryPolicy = DEFAUL
       return fullPage(await createOnce(policy, () => client.pages.create(params), lookup));
     },
     async comment(pageId, richText) {
-      const since = Date.now() - 60_000; // comment times are minute-rounded like other timestamps
       const wanted = plainText(richText);
       await createOnce<unknown>(
         policy,
         () => client.comments.create({ parent: { page_id: pageId }, rich_text: richText }),
         async () => {
+          // Baton's newest comment on the page is this one if the doubtful create committed
+          // (comments are listed oldest first); no clock is compared with Notion's.
           const bot = await adapter.botUserId();
-          const mine = (await adapter.listComments(pageId)).find((c) => c.authorId === bot && c.text === wanted && Date.parse(c.createdTime) >= since);
-          return mine ?? null;
+          const newest = (await adapter.listComments(pageId)).filter((c) => c.authorId === bot).at(-1);
+          return newest?.text === wanted ? newest : null;
         },
       );
     },

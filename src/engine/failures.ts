@@ -6,6 +6,7 @@ import { APIErrorCode, isNotionClientError } from '@notionhq/client';
 import { DriveError } from '../adapters/drive';
 import { GoogleAuthError } from '../adapters/google-auth';
 import { ModelError } from '../adapters/llm';
+import { classifyNotionError } from '../adapters/notion-retry';
 
 export type Failure = { permanent: boolean; message: string };
 
@@ -24,14 +25,8 @@ export function classifyFailure(error: unknown): Failure {
   }
   if (isNotionClientError(error)) {
     const code = error.code;
-    const transient =
-      code === APIErrorCode.RateLimited ||
-      code === APIErrorCode.ServiceOverload ||
-      code === APIErrorCode.InternalServerError ||
-      code === APIErrorCode.ServiceUnavailable ||
-      code === APIErrorCode.GatewayTimeout ||
-      code === APIErrorCode.ConflictError ||
-      code === 'notionhq_client_request_timeout';
+    // Refused or doubtful answers are worth a retry of the step (adapters/notion-retry.ts).
+    const transient = classifyNotionError(error) !== 'final';
     const hint = code === APIErrorCode.ObjectNotFound ? ' — share the page with the Baton integration' : '';
     return { permanent: !transient, message: `Notion answered ${code}: ${error.message}${hint}` };
   }

@@ -24,7 +24,6 @@ import {
   sameText,
   showsPreviousDecision,
   seenName,
-  writtenName,
   type SeenPage,
 } from '../review/round-records';
 import type { ReviewDecision } from './review-decision';
@@ -57,8 +56,7 @@ export async function openReview(scope: RunScope, round: number): Promise<{ deci
         console.warn(`run ${run.run_id}: the Run page changed since Baton's last write; round ${round} keeps the person's text`);
       }
     }
-    await services.store.putArtifact(run.run_id, writtenName(round), written, now);
-    const seen: SeenPage = { markdown: written, lastEditedTime: null, lastEditedBy: null, feedback: '', confirmationAskedAt: null };
+    const seen: SeenPage = { markdown: written, lastEditedTime: null, lastEditedBy: null, confirmationAskedAt: null };
     await services.store.putArtifact(run.run_id, seenName(round), JSON.stringify(seen), now);
     // D1 first: from here a decision on the Notion row is taken for this round.
     await services.store.moveRun(run.run_id, round === 1 ? 'Running' : 'Changes requested', 'Needs review', now, round);

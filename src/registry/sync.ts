@@ -76,8 +76,9 @@ export async function syncRegistry(services: Services, now: Date): Promise<SyncR
 
   // One row at a time, each on its own: whatever one row throws is that row's problem.
   for (const row of rows) {
+    let cached: StoredDefinition | null = null;
     try {
-      const cached = await store.getDefinition(row.id);
+      cached = await store.getDefinition(row.id);
       if (row.in_trash) {
         // Only a dirty row's own page says it is trashed (queries leave trashed rows out).
         if (cached && !cached.in_trash) {
@@ -97,7 +98,7 @@ export async function syncRegistry(services: Services, now: Date): Promise<SyncR
       report.failed++;
       console.warn(`registry sync: row ${row.id} could not be checked: ${failureReason(error)}`);
       try {
-        await recordRowFailure(services, row, error, now);
+        await recordRowFailure(services, row, cached, error, now);
       } catch (writeError) {
         if (isTransientFailure(writeError)) await later(row.id);
         else console.warn(`registry sync: could not write Health on row ${row.id}: ${failureReason(writeError)}`);
@@ -124,8 +125,7 @@ export async function syncRegistry(services: Services, now: Date): Promise<SyncR
  * could not be confirmed) and its Health says what happened. The previous definition is kept for
  * the record, not for running.
  */
-async function recordRowFailure(services: Services, row: PageObjectResponse, error: unknown, now: Date): Promise<void> {
-  const previous = await services.store.getDefinition(row.id);
+async function recordRowFailure(services: Services, row: PageObjectResponse, previous: StoredDefinition | null, error: unknown, now: Date): Promise<void> {
   const health = healthText({
     problems: [rowProblem({ kind: 'row_check_failed', reason: failureReason(error) })],
     timeZone: services.config.defaultTimeZone,

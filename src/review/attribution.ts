@@ -8,8 +8,9 @@
 //   property carries the `authors` of that change. One author → that person. Several (Notion
 //   batches edits within about a minute) → unknown unless none of them is the reviewer.
 // - Reconcile (no event, or it was lost): the page's last editor made the Status change only if
-//   the body and Feedback are as Baton last saw them — then the last edit since was a property
-//   change, and the last property changed is the Status Baton finds changed. If the body changed
+//   the body is as Baton last saw it — then the last edit since was a property change (Status,
+//   perhaps Feedback typed with it), made by that editor. (Residual: Alex sets Status and Maya
+//   then types only Feedback reads as Maya's.) If the body changed
 //   too, the author is unknown.
 // - Unknown → Baton asks the reviewer in a comment to confirm, and takes the decision from the
 //   reviewer's reply or from a Status change that can be attributed.
@@ -36,7 +37,6 @@ export interface WebhookEvidence {
 export interface PageEvidence {
   kind: 'page';
   markdown: string;
-  feedback: string;
   lastEditedBy: string | null;
   lastEditedTime: string | null;
 }

@@ -50,20 +50,21 @@ export async function applyReviewChange(services: Services, page: PageObjectResp
     if (showsPreviousDecision(row, previous)) return { kind: 'no_decision' };
   }
   const seen = await services.store.getJson(run.run_id, seenName(round), SeenPage);
-  const { markdown } = await notion.readMarkdown(page.id);
   const statusId = page.properties.Status?.id ?? null;
   const bot = await notion.botUserId();
   // An event speaks for the page only while no other person edited it since: a late or
   // redelivered event (Alex's approval, after Maya has since approved) must not decide now.
   // Baton's own writes since (its last editor is then the bot) do not change who set Status.
   const current = evidence.kind === 'webhook' && row.lastEditedBy !== null && (evidence.authors.includes(row.lastEditedBy) || row.lastEditedBy === bot);
+  // The body is read when the page is the evidence, or when a decision needs it (the approved text).
+  let markdown = current ? null : (await notion.readMarkdown(page.id)).markdown;
+  const body = async () => (markdown ??= (await notion.readMarkdown(page.id)).markdown);
   const attributed = attributeStatusChange(
     current && evidence.kind === 'webhook'
       ? ({ kind: 'webhook', authors: evidence.authors, updatedProperties: evidence.updatedProperties } satisfies WebhookEvidence)
       : ({
           kind: 'page',
-          markdown,
-          feedback: row.feedback,
+          markdown: markdown ?? '',
           // Baton's own write after the change hides who made it.
           lastEditedBy: row.lastEditedBy === bot ? null : row.lastEditedBy,
           lastEditedTime: row.lastEditedTime,
@@ -79,15 +80,15 @@ export async function applyReviewChange(services: Services, page: PageObjectResp
       return { kind: 'awaiting_confirmation' };
     case 'unknown':
       if (seen?.confirmationAskedAt) return { kind: 'awaiting_confirmation' };
-      await askToConfirm(services, run, row, markdown, attributed.reason, now);
+      await askToConfirm(services, run, row, await body(), attributed.reason, now);
       return { kind: 'confirmation_requested' };
     case 'author':
       if (attributed.personId !== run.reviewer_id) return revert(services, run, row, attributed.personId, now);
-      return takeDecision(services, run, row, markdown, { by: attributed.personId, evidence: evidence.kind }, now);
+      return takeDecision(services, run, row, await body(), { by: attributed.personId, evidence: evidence.kind }, now);
   }
 }
 
-/** The reviewer confirmed, in a comment, the decision the row shows (reconcile, below). */
+/** Takes the decision the row shows, attributed to the reviewer (by event, page or confirming reply). */
 async function takeDecision(
   services: Services,
   run: StoredRun,
@@ -144,7 +145,7 @@ async function revert(services: Services, run: StoredRun, row: RunRowState, edit
     ...(run.reviewer_id ? [{ type: 'mention' as const, mention: { user: { id: run.reviewer_id } } }] : text('the workflow’s Reviewer')),
     ...text(' may approve or request changes on this run, so Baton set it back to Needs review.'),
   ]);
-  await refreshSeen(services, run, now, { confirmationAskedAt: null });
+  await refreshSeen(services, run, now);
   return { kind: 'reverted', editorId };
 }
 
@@ -159,17 +160,18 @@ async function askToConfirm(services: Services, run: StoredRun, row: RunRowState
         `If it is your decision, reply "confirm" to this comment, or set Status to Needs review and then back to ${row.status}. Nothing is published until then.`,
     ),
   ]);
-  const seen: SeenPage = { markdown, lastEditedTime: row.lastEditedTime, lastEditedBy: row.lastEditedBy, feedback: row.feedback, confirmationAskedAt: now.toISOString() };
-  await services.store.putArtifact(run.run_id, seenName(run.review_round), JSON.stringify(seen), now);
+  await saveSeen(services, run, row, markdown, now, now.toISOString());
 }
 
 /** Records the page as it is now as what Baton last saw in this round. */
-async function refreshSeen(services: Services, run: StoredRun, now: Date, extra: Partial<SeenPage> = {}, page?: PageObjectResponse): Promise<void> {
+async function refreshSeen(services: Services, run: StoredRun, now: Date, page?: PageObjectResponse): Promise<void> {
   const notion = requireNotion(services);
   const current = page ?? (await notion.retrievePage(run.run_page_id!));
-  const row = readRunRow(current);
-  const { markdown } = await notion.readMarkdown(current.id);
-  const seen: SeenPage = { markdown, lastEditedTime: row.lastEditedTime, lastEditedBy: row.lastEditedBy, feedback: row.feedback, confirmationAskedAt: null, ...extra };
+  await saveSeen(services, run, readRunRow(current), (await notion.readMarkdown(current.id)).markdown, now, null);
+}
+
+async function saveSeen(services: Services, run: StoredRun, row: RunRowState, markdown: string, now: Date, confirmationAskedAt: string | null): Promise<void> {
+  const seen: SeenPage = { markdown, lastEditedTime: row.lastEditedTime, lastEditedBy: row.lastEditedBy, confirmationAskedAt };
   await services.store.putArtifact(run.run_id, seenName(run.review_round), JSON.stringify(seen), now);
 }
 
@@ -218,7 +220,7 @@ async function reconcileOne(services: Services, run: StoredRun, page: PageObject
   const seen = await services.store.getJson(run.run_id, seenName(run.review_round), SeenPage);
   if (row.status === 'Needs review') {
     const changed = !seen || seen.lastEditedTime !== row.lastEditedTime || seen.lastEditedBy !== row.lastEditedBy;
-    if (changed && !seen?.confirmationAskedAt) await refreshSeen(services, run, now, {}, page);
+    if (changed && !seen?.confirmationAskedAt) await refreshSeen(services, run, now, page);
     return { kind: 'no_decision' };
   }
   if (seen?.confirmationAskedAt && run.reviewer_id) {

@@ -1,15 +1,14 @@
 // What Baton keeps in D1 about each review round, so that every step and both decision paths
 // (webhook and reconcile) can tell Baton's own last write from a person's change since.
 //
-//   written-N    the draft Baton put on the Run page for round N (the text it may replace later)
-//   seen-N       the page as Baton last saw it while it waited in round N (body, last edit, Feedback)
+//   seen-N       the page as Baton last saw it while it waited in round N (body, last edit); first
+//                the draft Baton put there itself
 //   decision-N   the decision taken for round N, who made it, and on what evidence
 //   approved-N   the body as it stood when the reviewer's approval was taken: what is published
 //   revised-from-N  the body the revision of round N started from (the page Baton may replace next)
 //   opened-N     round N's Needs review is on the row: only from then is a Status there round N's
 import { z } from 'zod';
 
-export const writtenName = (round: number) => `written-${round}`;
 export const seenName = (round: number) => `seen-${round}`;
 export const decisionName = (round: number) => `decision-${round}`;
 export const approvedName = (round: number) => `approved-${round}`;
@@ -23,7 +22,6 @@ export const SeenPage = z.object({
   /** Null when Baton did not read the page's edit stamp after its own write. */
   lastEditedTime: z.string().nullable(),
   lastEditedBy: z.string().nullable(),
-  feedback: z.string(),
   /** Set when Baton asked the reviewer to confirm a decision it could not attribute. */
   confirmationAskedAt: z.string().nullable().default(null),
 });

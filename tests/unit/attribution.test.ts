@@ -5,8 +5,8 @@ import { sameText, type SeenPage } from '../../src/review/round-records';
 const MAYA = 'maya';
 const ALEX = 'alex';
 const STATUS = 'st%3A1';
-const seen: SeenPage = { markdown: '## Summary\n- Rival A cut prices', lastEditedTime: null, lastEditedBy: null, feedback: '', confirmationAskedAt: null };
-const page = (over: Partial<PageEvidence>): PageEvidence => ({ kind: 'page', markdown: seen.markdown, feedback: '', lastEditedBy: MAYA, lastEditedTime: '2026-11-30T08:01:00.000Z', ...over });
+const seen: SeenPage = { markdown: '## Summary\n- Rival A cut prices', lastEditedTime: null, lastEditedBy: null, confirmationAskedAt: null };
+const page = (over: Partial<PageEvidence>): PageEvidence => ({ kind: 'page', markdown: seen.markdown, lastEditedBy: MAYA, lastEditedTime: '2026-11-30T08:01:00.000Z', ...over });
 
 describe('who changed Status', () => {
   it('takes the single author of a webhook event that names the Status property', () => {
