@@ -4,6 +4,13 @@ import { z } from 'zod';
 import { RunStatus, transition } from '../domain/run-status';
 import { TriggerKind } from '../domain/run';
 import { WorkflowDefinition } from '../domain/workflow-definition';
+import { LastTrigger, TriggerSubject } from '../domain/trigger-subject';
+
+const json = <T extends z.ZodType>(schema: T) =>
+  z
+    .string()
+    .nullable()
+    .transform((s): z.output<T> | null => (s === null ? null : schema.parse(JSON.parse(s))));
 
 export const StoredRun = z.object({
   run_id: z.string(),
@@ -24,6 +31,7 @@ export const StoredRun = z.object({
   restarts: z.number(),
   failure_reason: z.string().nullable(),
   tokens: z.number(),
+  trigger_subject: json(TriggerSubject),
 });
 export type StoredRun = z.infer<typeof StoredRun>;
 
@@ -42,6 +50,9 @@ export const StoredDefinition = z.object({
   in_trash: z.number().transform((n) => n === 1),
   last_failure: z.string().nullable(),
   synced_at: z.string(),
+  /** RowProblem[] as the last sync found them (the registry parses them with its schema). */
+  problems_json: json(z.array(z.unknown())),
+  last_trigger_json: json(LastTrigger),
 });
 export type StoredDefinition = z.infer<typeof StoredDefinition>;
 
@@ -54,6 +65,8 @@ export interface DefinitionRecord {
   runnable: boolean;
   health: string;
   nextRun: string | null;
+  /** The row's problems (RowProblem[]), kept so Health can be recomputed without reading the row. */
+  problems: readonly unknown[];
 }
 
 export const PublishedOutput = z.object({ title: z.string(), url: z.string().nullable(), markdown: z.string() });
@@ -68,6 +81,8 @@ export interface NewRun {
   scheduledFor: string | null;
   reviewerId: string | null;
   definition: WorkflowDefinition;
+  /** What started it when it was not the clock. */
+  subject?: TriggerSubject | null;
 }
 
 export interface Store {
@@ -86,6 +101,7 @@ export interface Store {
   markTrashed(pageId: string, now: Date): Promise<void>;
   setNextRun(pageId: string, nextRun: string | null): Promise<void>;
   setLastFailure(pageId: string, reason: string | null): Promise<void>;
+  setLastTrigger(pageId: string, last: LastTrigger): Promise<void>;
 
   /** Claims (workflow, slot) and records the run in one batch; false when already claimed. */
   claimScheduledRun(slot: string, run: NewRun, now: Date): Promise<boolean>;
@@ -149,10 +165,20 @@ export function createStore(db: D1Database): Store {
   const insertRun = (run: NewRun, now: Date) =>
     db
       .prepare(
-        `INSERT OR IGNORE INTO runs (run_id, workflow_page_id, trigger_kind, trigger_key, scheduled_for, status, reviewer_id, definition_json, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, 'Queued', ?6, ?7, ?8, ?8)`,
+        `INSERT OR IGNORE INTO runs (run_id, workflow_page_id, trigger_kind, trigger_key, scheduled_for, status, reviewer_id, definition_json, created_at, updated_at, trigger_subject)
+         VALUES (?1, ?2, ?3, ?4, ?5, 'Queued', ?6, ?7, ?8, ?8, ?9)`,
       )
-      .bind(run.runId, run.workflowPageId, run.triggerKind, run.triggerKey, run.scheduledFor, run.reviewerId, JSON.stringify(run.definition), now.toISOString());
+      .bind(
+        run.runId,
+        run.workflowPageId,
+        run.triggerKind,
+        run.triggerKey,
+        run.scheduledFor,
+        run.reviewerId,
+        JSON.stringify(run.definition),
+        now.toISOString(),
+        run.subject ? JSON.stringify(run.subject) : null,
+      );
 
   const artifact = async (runId: string, name: string): Promise<string | null> => {
     const row = await db.prepare('SELECT body FROM artifacts WHERE run_id = ?1 AND name = ?2').bind(runId, name).first<{ body: string }>();
@@ -186,12 +212,23 @@ export function createStore(db: D1Database): Store {
     async saveDefinition(r, now) {
       await db
         .prepare(
-          `INSERT INTO definitions (page_id, name, state, content_hash, definition_json, runnable, health, next_run, in_trash, synced_at)
-           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9)
+          `INSERT INTO definitions (page_id, name, state, content_hash, definition_json, runnable, health, next_run, in_trash, synced_at, problems_json)
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9, ?10)
            ON CONFLICT(page_id) DO UPDATE SET name = ?2, state = ?3, content_hash = ?4, definition_json = ?5, runnable = ?6,
-             health = ?7, next_run = ?8, in_trash = 0, synced_at = ?9`,
+             health = ?7, next_run = ?8, in_trash = 0, synced_at = ?9, problems_json = ?10`,
         )
-        .bind(r.pageId, r.name, r.state, r.contentHash, r.definition ? JSON.stringify(r.definition) : null, r.runnable ? 1 : 0, r.health, r.nextRun, now.toISOString())
+        .bind(
+          r.pageId,
+          r.name,
+          r.state,
+          r.contentHash,
+          r.definition ? JSON.stringify(r.definition) : null,
+          r.runnable ? 1 : 0,
+          r.health,
+          r.nextRun,
+          now.toISOString(),
+          JSON.stringify(r.problems),
+        )
         .run();
     },
     async activeDefinitions() {
@@ -213,6 +250,9 @@ export function createStore(db: D1Database): Store {
     },
     async setLastFailure(pageId, reason) {
       await db.prepare('UPDATE definitions SET last_failure = ?2 WHERE page_id = ?1').bind(pageId, reason).run();
+    },
+    async setLastTrigger(pageId, last) {
+      await db.prepare('UPDATE definitions SET last_trigger_json = ?2 WHERE page_id = ?1').bind(pageId, JSON.stringify(last)).run();
     },
 
     async claimScheduledRun(slot, run, now) {

@@ -28,6 +28,30 @@ export const ContextReference = z.discriminatedUnion('kind', [
 ]);
 export type ContextReference = z.infer<typeof ContextReference>;
 
+/**
+ * "When a row in <Notion database> has <Property> = <value>" (the row's Trigger property or
+ * Trigger section): a row of that database reaching the value starts a run.
+ */
+export const RowTrigger = z.object({
+  /** The Notion database (not data source) id, dashed. */
+  databaseId: z.string(),
+  url: z.string(),
+  /** The database's name as the row shows it, or its URL. */
+  label: z.string(),
+  /** The property name as written on the row (matched case-insensitively against the database). */
+  property: z.string(),
+  /** The value as written ("Closed won"); matched case-insensitively. */
+  value: z.string(),
+});
+export type RowTrigger = z.infer<typeof RowTrigger>;
+
+/** "When <workflow name> publishes": each published run of that workflow starts this one. */
+export const ChainTrigger = z.object({
+  /** The upstream workflow's Name, as written; resolved by name when a run publishes. */
+  workflowName: z.string().min(1),
+});
+export type ChainTrigger = z.infer<typeof ChainTrigger>;
+
 export const DefinitionStep = z.object({
   number: z.number().int().positive(),
   text: z.string().min(1),
@@ -44,6 +68,14 @@ export const WorkflowDefinition = z.object({
   /** IANA time zone the schedule is read in. */
   timeZone: z.string(),
   watchFolder: ContextReference.nullable(),
+  // Defaults keep definitions cached before these fields existed readable.
+  rowTrigger: RowTrigger.nullable().default(null),
+  afterWorkflow: ChainTrigger.nullable().default(null),
+  /**
+   * The first date a skipping schedule ("every other Friday") counts from, as YYYY-MM-DD in the
+   * row's time zone: the date the row states ("starting 4 Dec") or, if none, the row's creation date.
+   */
+  scheduleAnchor: z.string().nullable().default(null),
   reviewer: Person.nullable(),
   outputFolder: ContextReference.nullable(),
   outputPage: ContextReference.nullable(),

@@ -140,6 +140,7 @@ async function recordRowFailure(services: Services, row: PageObjectResponse, pre
       runnable: false,
       health,
       nextRun: null,
+      problems: [],
     },
     now,
   );
@@ -193,6 +194,7 @@ async function syncRow(
       runnable,
       health,
       nextRun,
+      problems,
     },
     now,
   );
