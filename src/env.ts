@@ -45,6 +45,12 @@ export const RawEnv = z.object({
   RUN_STALE_SECONDS: z.coerce.number().positive({ message: 'must be a number of seconds greater than 0' }).default(20 * 60),
   /** How long one Notion request may take before Baton gives up on it (and, for a create, looks it up). */
   NOTION_TIMEOUT_MS: z.coerce.number().int().positive({ message: 'must be a whole number of milliseconds' }).default(60_000),
+  /** The worker's public https address; Drive push channels are sent to PUBLIC_URL/webhooks/drive. Without it, watched folders are checked every minute. */
+  PUBLIC_URL: url.optional(),
+  /** Bearer token for POST /api/workflows/:id/runs (Run now for scripts); the API refuses every call without it. */
+  BATON_API_TOKEN: optionalText,
+  /** A new file is read once its size and modifiedTime have not changed for this long (files still being written are waited out). */
+  DRIVE_SETTLE_SECONDS: z.coerce.number().nonnegative({ message: 'must be a number of seconds' }).default(15),
 });
 
 export interface Config {
@@ -61,9 +67,13 @@ export interface Config {
   requireReviewer: boolean;
   runStaleSeconds: number;
   notionTimeoutMs: number;
+  /** No trailing slash; undefined = no Drive push (watched folders are polled each tick). */
+  publicUrl?: string;
+  apiToken?: string;
+  driveSettleSeconds: number;
 }
 
-const SECRETS = new Set(['NOTION_TOKEN', 'NOTION_WEBHOOK_SECRET', 'GOOGLE_PRIVATE_KEY', 'MODEL_API_KEY']);
+const SECRETS = new Set(['NOTION_TOKEN', 'NOTION_WEBHOOK_SECRET', 'GOOGLE_PRIVATE_KEY', 'MODEL_API_KEY', 'BATON_API_TOKEN']);
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -119,6 +129,9 @@ export function loadConfig(env: unknown): Config {
     requireReviewer: e.REQUIRE_REVIEWER === 'true',
     runStaleSeconds: e.RUN_STALE_SECONDS,
     notionTimeoutMs: e.NOTION_TIMEOUT_MS,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    apiToken: e.BATON_API_TOKEN,
+    driveSettleSeconds: e.DRIVE_SETTLE_SECONDS,
   };
   if (typeof env === 'object' && env !== null) parsed.set(env, config);
   return config;
@@ -128,7 +141,11 @@ export interface IntegrationStatus {
   notion: boolean;
   notionWebhooks: boolean;
   drive: boolean;
+  /** Drive push notifications: Drive connected and a public address to send them to. */
+  drivePush: boolean;
   model: boolean;
+  /** The Run now API has a token to check. */
+  api: boolean;
 }
 
 /** Which integrations have the settings they need (never their values). */
@@ -137,7 +154,9 @@ export function integrations(config: Config): IntegrationStatus {
     notion: Boolean(config.notion.token && config.notion.workflowsDataSourceId && config.notion.runsDataSourceId),
     notionWebhooks: Boolean(config.notion.webhookSecret),
     drive: Boolean(config.google.serviceAccountEmail && config.google.privateKey),
+    drivePush: Boolean(config.google.serviceAccountEmail && config.google.privateKey && config.publicUrl),
     model: Boolean(config.model.baseUrl && config.model.name),
+    api: Boolean(config.apiToken),
   };
 }
 
@@ -154,7 +173,13 @@ export function missingSettings(config: Config, integration: keyof IntegrationSt
       ['GOOGLE_SERVICE_ACCOUNT_EMAIL', config.google.serviceAccountEmail],
       ['GOOGLE_PRIVATE_KEY', config.google.privateKey],
     ],
+    drivePush: [
+      ['GOOGLE_SERVICE_ACCOUNT_EMAIL', config.google.serviceAccountEmail],
+      ['GOOGLE_PRIVATE_KEY', config.google.privateKey],
+      ['PUBLIC_URL', config.publicUrl],
+    ],
     model: [['MODEL_NAME', config.model.name]],
+    api: [['BATON_API_TOKEN', config.apiToken]],
   };
   return need[integration].filter(([, v]) => !v).map(([name]) => `${name} (set it in ${howToSet(name)})`);
 }

@@ -8,7 +8,7 @@ describe('configuration', () => {
     const config = loadConfig({ ...bindings });
     expect(config.defaultTimeZone).toBe('UTC');
     expect(config.reviewTimeoutDays).toBe(7);
-    expect(integrations(config)).toEqual({ notion: false, notionWebhooks: false, drive: false, model: true });
+    expect(integrations(config)).toEqual({ notion: false, notionWebhooks: false, drive: false, drivePush: false, model: true, api: false });
   });
 
   it('names a malformed setting and where to set it, without echoing secrets', () => {
