@@ -7,10 +7,13 @@ import { createGoogleAuth } from './adapters/google-auth';
 import { createLlmAdapter, createLlmClient, type LlmAdapter } from './adapters/llm';
 import { createNotionAdapter, createNotionClient, type NotionAdapter } from './adapters/notion';
 import { createStore, type Store } from './adapters/store';
+import { createTriggerStore, type TriggerStore } from './adapters/trigger-store';
 
 export interface Services {
   config: Config;
   store: Store;
+  /** Drive feeds and channels, watched folders and rows, Run now requests. */
+  triggers: TriggerStore;
   /** Null when Notion is not configured: nothing can run, /health says why. */
   notion: NotionAdapter | null;
   drive: DriveAdapter | null;
@@ -35,8 +38,13 @@ export function servicesFor(config: Config): Services {
   const services: Services = {
     config,
     store: createStore(config.db),
+    triggers: createTriggerStore(config.db),
     notion: notion.token ? createNotionAdapter(createNotionClient({ token: notion.token, baseUrl: notion.apiUrl, timeoutMs: config.notionTimeoutMs })) : null,
-    drive: googleAuth ? createDriveAdapter({ rootUrl: google.apiUrl, accessToken: () => googleAuth.accessToken() }) : null,
+    drive: googleAuth ? createDriveAdapter({
+          rootUrl: google.apiUrl,
+          accessToken: () => googleAuth.accessToken(),
+          invalidateToken: (token) => googleAuth.invalidate(token),
+        }) : null,
     llm: createLlmAdapter(createLlmClient({ baseUrl: model.baseUrl, apiKey: model.apiKey }), model.name),
   };
   built.set(config, services);

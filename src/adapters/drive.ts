@@ -10,6 +10,9 @@ import { auth as googleAuth, drive as createDrive, type drive_v3 } from '@google
 export const FOLDER_MIME = 'application/vnd.google-apps.folder';
 export const DOC_MIME = 'application/vnd.google-apps.document';
 export const SHEET_MIME = 'application/vnd.google-apps.spreadsheet';
+export const SHORTCUT_MIME = 'application/vnd.google-apps.shortcut';
+/** Google Docs, Sheets, Slides, folders, shortcuts…: items of Google's own kinds. */
+export const isWorkspaceMime = (mimeType: string) => mimeType.startsWith('application/vnd.google-apps.');
 
 export interface DriveFile {
   id: string;
@@ -21,6 +24,11 @@ export interface DriveFile {
   modifiedTime: string | null;
   webViewLink: string | null;
   appProperties: Record<string, string>;
+  /**
+   * Bytes, as Drive reports them: "Size in bytes of blobs and Google Workspace editor files.
+   * Won't be populated for files that have no size, like shortcuts and folders" (drive_v3 File).
+   */
+  size: string | null;
   /**
    * Whether Baton's account may add files to this folder (File.capabilities.canAddChildren:
    * "always false when the item is not a folder"). Only getFile asks for it.
@@ -36,6 +44,41 @@ export interface DriveAdapter {
   readText(file: DriveFile): Promise<string | null>;
   findByAppProperty(key: string, value: string): Promise<DriveFile | null>;
   createDoc(options: { name: string; parentId: string; markdown: string; appProperties: Record<string, string> }): Promise<DriveFile>;
+  /** The newest files directly in a folder (not trashed, not folders), one page of at most `limit`. */
+  listFolderNewest(folderId: string, limit: number): Promise<DriveFile[]>;
+  /** changes.getStartPageToken for My Drive (driveId null) or a shared drive. */
+  startPageToken(driveId: string | null): Promise<string>;
+  /** One page of changes.list from `pageToken`. */
+  listChanges(pageToken: string, driveId: string | null): Promise<ChangePage>;
+  /** changes.watch: a push channel on the drive's change log. */
+  watchChanges(options: WatchOptions): Promise<{ resourceId: string; expiration: number }>;
+  /** channels.stop. */
+  stopChannel(channelId: string, resourceId: string): Promise<void>;
+}
+
+export interface DriveChange {
+  fileId: string;
+  removed: boolean;
+  /** The file as it is now; null when removed. */
+  file: DriveFile | null;
+}
+
+export interface ChangePage {
+  changes: DriveChange[];
+  /** Set while more pages follow. */
+  nextPageToken: string | null;
+  /** Set on the last page: the token to store for next time. */
+  newStartPageToken: string | null;
+}
+
+export interface WatchOptions {
+  pageToken: string;
+  driveId: string | null;
+  channelId: string;
+  token: string;
+  address: string;
+  /** Unix ms asked for; Google may grant less (the answer says what it granted). */
+  expiration: number;
 }
 
 export interface DriveErrorInfo {
@@ -64,12 +107,14 @@ export class DriveError extends Error {
 export interface DriveAdapterOptions {
   rootUrl: string;
   accessToken: () => Promise<string>;
+  /** Drops a token the API refused (401), so the next call signs in again. */
+  invalidateToken?: (token: string) => void;
   retries?: number;
   /** Base delay for backoff; tests make it small. */
   backoffMs?: number;
 }
 
-const FILE_FIELDS = 'id,name,mimeType,parents,driveId,trashed,modifiedTime,webViewLink,appProperties';
+const FILE_FIELDS = 'id,name,mimeType,parents,driveId,trashed,modifiedTime,webViewLink,appProperties,size';
 const GET_FIELDS = `${FILE_FIELDS},capabilities(canAddChildren)`;
 const TEXT_MIME = /^(text\/|application\/(json|xml|csv))/;
 
@@ -88,12 +133,22 @@ export function createDriveAdapter(options: DriveAdapterOptions): DriveAdapter {
    */
   async function call<T>(what: string, fn: () => Promise<{ data: T }>, idempotent = true): Promise<T> {
     const retries = options.retries ?? 4;
+    let refreshed = false;
     for (let attempt = 0; ; attempt++) {
-      oauth.setCredentials({ access_token: await options.accessToken() });
+      const token = await options.accessToken();
+      oauth.setCredentials({ access_token: token });
       try {
         return (await fn()).data;
       } catch (error) {
         const info = errorInfo(error);
+        // "On 401, refresh the token once" (Drive guide "Resolve errors"): a token can be revoked
+        // or expire early on Google's clock; a request refused for it was not carried out.
+        if (info.status === 401 && !refreshed && options.invalidateToken) {
+          refreshed = true;
+          options.invalidateToken(token);
+          attempt--;
+          continue;
+        }
         if (attempt < retries && isRetryable(info) && (idempotent || isRateLimit(info))) {
           const delay = Math.min(2 ** attempt * (options.backoffMs ?? 1000) + Math.random() * (options.backoffMs ?? 1000), 32_000);
           await new Promise((r) => setTimeout(r, delay));
@@ -180,6 +235,75 @@ export function createDriveAdapter(options: DriveAdapterOptions): DriveAdapter {
       );
       return toFile(created);
     },
+    async listFolderNewest(folderId, limit) {
+      const page = await call('files.list', () =>
+        api.files.list(
+          {
+            q: `'${escapeQ(folderId)}' in parents and trashed = false and mimeType != '${FOLDER_MIME}'`,
+            fields: `files(${FILE_FIELDS})`,
+            pageSize: limit,
+            supportsAllDrives: true,
+            includeItemsFromAllDrives: true,
+            orderBy: 'createdTime desc',
+          },
+          json,
+        ),
+      );
+      return (page.files ?? []).map(toFile);
+    },
+    async startPageToken(driveId) {
+      // A shared drive's log needs driveId with supportsAllDrives (changes.getStartPageToken reference).
+      const data = await call('changes.getStartPageToken', () =>
+        api.changes.getStartPageToken(driveId ? { driveId, supportsAllDrives: true } : {}, json),
+      );
+      if (!data.startPageToken) throw new DriveError('changes.getStartPageToken', { status: 200, reason: 'noStartPageToken' });
+      return data.startPageToken;
+    },
+    async listChanges(pageToken, driveId) {
+      // drive.md §2: driveId + supportsAllDrives + includeItemsFromAllDrives for a shared drive;
+      // removed entries are included (default) so a deleted file is seen as gone.
+      const data = await call('changes.list', () =>
+        api.changes.list(
+          {
+            pageToken,
+            pageSize: 1000,
+            fields: `nextPageToken,newStartPageToken,changes(changeType,removed,fileId,file(${FILE_FIELDS}))`,
+            ...(driveId ? { driveId, supportsAllDrives: true, includeItemsFromAllDrives: true } : {}),
+          },
+          json,
+        ),
+      );
+      return {
+        changes: (data.changes ?? [])
+          .filter((c) => (c.changeType ?? 'file') === 'file' && c.fileId)
+          .map((c) => ({ fileId: c.fileId ?? '', removed: c.removed ?? false, file: c.file && !c.removed ? toFile(c.file) : null })),
+        nextPageToken: data.nextPageToken ?? null,
+        newStartPageToken: data.newStartPageToken ?? null,
+      };
+    },
+    async watchChanges({ pageToken, driveId, channelId, token, address, expiration }) {
+      // changes.watch reference and the push guide: type web_hook, our own token echoed back as
+      // X-Goog-Channel-Token, expiration in Unix ms (Google grants at most a week; take its answer).
+      const data = await call(
+        'changes.watch',
+        () =>
+          api.changes.watch(
+            {
+              pageToken,
+              ...(driveId ? { driveId, supportsAllDrives: true, includeItemsFromAllDrives: true } : {}),
+              requestBody: { id: channelId, type: 'web_hook', address, token, expiration: String(expiration) },
+            },
+            json,
+          ),
+        // A repeated watch with the same id is refused (channelIdNotUnique), so only rate limits are retried.
+        false,
+      );
+      if (!data.resourceId) throw new DriveError('changes.watch', { status: 200, reason: 'noResourceId' });
+      return { resourceId: data.resourceId, expiration: Number(data.expiration ?? expiration) };
+    },
+    async stopChannel(channelId, resourceId) {
+      await call('channels.stop', () => api.channels.stop({ requestBody: { id: channelId, resourceId } }, json));
+    },
   };
 }
 
@@ -194,6 +318,7 @@ function toFile(f: drive_v3.Schema$File): DriveFile {
     modifiedTime: f.modifiedTime ?? null,
     webViewLink: f.webViewLink ?? null,
     appProperties: (f.appProperties ?? {}) as Record<string, string>,
+    size: f.size ?? null,
     ...(typeof f.capabilities?.canAddChildren === 'boolean' ? { canAddChildren: f.capabilities.canAddChildren } : {}),
   };
 }

@@ -1,8 +1,8 @@
 // Service-account access tokens for Google APIs, following
 // https://developers.google.com/identity/protocols/oauth2/service-account ("Preparing to make an
 // authorized API call" → HTTP/REST): sign an RS256 JWT whose claims are iss (the service account
-// email), scope, aud (the token endpoint), iat and exp (at most one hour after iat), then POST it
-// form-encoded as `grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer&assertion=…`.
+// email), scope, aud, iat and exp (at most one hour after iat), then POST it form-encoded as
+// `grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer&assertion=…` to the token endpoint.
 //
 // Runs in workerd and in Node: signing is WebCrypto through `jose`, the exchange is `fetch`.
 // google-auth-library is not used because it signs with Node crypto and hard-wires the token URL.
@@ -15,6 +15,14 @@ import { z } from 'zod';
 
 export const DRIVE_SCOPE = 'https://www.googleapis.com/auth/drive';
 
+/**
+ * The assertion's `aud`. https://developers.google.com/identity/protocols/oauth2/service-account
+ * ("Forming the JWT claim set"): "When making an access token request this value is always
+ * https://oauth2.googleapis.com/token." It stays this constant whichever `tokenUrl` the assertion
+ * is posted to (a stand-in's /token in tests, the same URL in production).
+ */
+export const GOOGLE_TOKEN_AUDIENCE = 'https://oauth2.googleapis.com/token';
+
 /** Google rejects assertions whose exp is more than one hour after iat. */
 const ASSERTION_LIFETIME_SECONDS = 3600;
 /** Refresh this long before the token expires, so a request never leaves with a dying token. */
@@ -24,7 +32,8 @@ export interface GoogleAuthOptions {
   serviceAccountEmail: string;
   /** The `private_key` of the service account's JSON key file: a PKCS#8 PEM block. */
   privateKey: string;
-  /** https://oauth2.googleapis.com/token in production; a stand-in's /token in tests. */
+  /** Where the assertion is posted: https://oauth2.googleapis.com/token in production; a
+   *  stand-in's /token in tests. The assertion's audience does not follow it (GOOGLE_TOKEN_AUDIENCE). */
   tokenUrl: string;
   /** Space-separated scopes; defaults to full Drive access. */
   scope?: string;
@@ -35,6 +44,11 @@ export interface GoogleAuthOptions {
 
 export interface GoogleAuth {
   accessToken(): Promise<string>;
+  /**
+   * Forgets `token` if it is the cached one, so the next accessToken() signs in again. For a 401
+   * from an API: Drive's guide says to refresh the token once ("Resolve errors", 401).
+   */
+  invalidate(token: string): void;
 }
 
 export type GoogleAuthErrorKind =
@@ -89,7 +103,7 @@ export function createGoogleAuth(options: GoogleAuthOptions): GoogleAuth {
     const assertion = await new SignJWT({ scope })
       .setProtectedHeader({ alg: 'RS256', typ: 'JWT' })
       .setIssuer(options.serviceAccountEmail)
-      .setAudience(options.tokenUrl)
+      .setAudience(GOOGLE_TOKEN_AUDIENCE)
       .setIssuedAt(issuedAt)
       .setExpirationTime(issuedAt + ASSERTION_LIFETIME_SECONDS)
       .sign(await key());
@@ -124,6 +138,9 @@ export function createGoogleAuth(options: GoogleAuthOptions): GoogleAuth {
   }
 
   return {
+    invalidate(token) {
+      if (cached?.token === token) cached = undefined;
+    },
     accessToken() {
       if (cached && now() < cached.refreshAt) return Promise.resolve(cached.token);
       inFlight ??= fetchToken().finally(() => {

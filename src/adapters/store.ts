@@ -102,6 +102,8 @@ export interface Store {
   setNextRun(pageId: string, nextRun: string | null): Promise<void>;
   setLastFailure(pageId: string, reason: string | null): Promise<void>;
   setLastTrigger(pageId: string, last: LastTrigger): Promise<void>;
+  /** The Health text Baton last wrote on the row (registry/row-health.ts rewrites it after a trigger). */
+  setHealth(pageId: string, health: string): Promise<void>;
 
   /** Claims (workflow, slot) and records the run in one batch; false when already claimed. */
   claimScheduledRun(slot: string, run: NewRun, now: Date): Promise<boolean>;
@@ -253,6 +255,9 @@ export function createStore(db: D1Database): Store {
     },
     async setLastTrigger(pageId, last) {
       await db.prepare('UPDATE definitions SET last_trigger_json = ?2 WHERE page_id = ?1').bind(pageId, JSON.stringify(last)).run();
+    },
+    async setHealth(pageId, health) {
+      await db.prepare('UPDATE definitions SET health = ?2 WHERE page_id = ?1').bind(pageId, health).run();
     },
 
     async claimScheduledRun(slot, run, now) {

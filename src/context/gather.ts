@@ -12,6 +12,9 @@ import { DriveError } from '../adapters/drive';
 import { isNotionNotFound } from '../adapters/notion';
 import { createRootsGuard, type DriveStanding, type NotionStanding, type RootsGuard } from '../registry/allowed-roots';
 import type { ContextSource } from './pack';
+import type { TriggerSubject } from '../domain/trigger-subject';
+import { PUBLISHED_ARTIFACT, PublishedOutput } from '../adapters/store';
+import { describeRow } from '../triggers/row-match';
 
 /** Newest files first; a folder with hundreds of files is not read whole every week. */
 const MAX_FILES_PER_FOLDER = 30;
@@ -21,10 +24,26 @@ export interface GatheredContext {
   unavailable: { name: string; reason: string }[];
 }
 
-export async function gatherContext(services: Services, definition: WorkflowDefinition, runId: string): Promise<GatheredContext> {
+export async function gatherContext(
+  services: Services,
+  definition: WorkflowDefinition,
+  runId: string,
+  subject: TriggerSubject | null = null,
+): Promise<GatheredContext> {
   const result: GatheredContext = { sources: [], unavailable: [] };
   // One guard per gathering: what it learns about ancestry is not kept for the next run.
   const guard = createRootsGuard(services);
+  // What started the run comes first ("the new file", "the deal", "the brief"), whether or not
+  // the Context section names it.
+  if (subject) {
+    try {
+      result.sources.push(...(await readSubject(services, guard, subject)));
+    } catch (error) {
+      const reason = unavailableReason(error);
+      if (!reason) throw error;
+      result.unavailable.push({ name: subjectLabel(subject), reason });
+    }
+  }
   for (const ref of definition.context) {
     try {
       result.sources.push(...(await readReference(services, guard, definition, ref, runId)));
@@ -89,8 +108,53 @@ async function readReference(
     }
     case 'trigger_file':
     case 'described':
-      // Schedule runs have no triggering file; described sources have no link to follow.
+      // The trigger's subject is read above, first; described sources have no link to follow.
       return [];
+  }
+}
+
+/** The trigger's subject as a context source, read with the same roots checks as any other. */
+async function readSubject(services: Services, guard: RootsGuard, subject: TriggerSubject): Promise<ContextSource[]> {
+  switch (subject.kind) {
+    case 'drive_file': {
+      const drive = requireDrive(services);
+      const file = await guard.driveFile(subject.fileId);
+      if (!file) throw new SourceRefusedError(driveRefusal('missing'));
+      const standing = await guard.drive(file);
+      if (standing !== 'allowed') throw new SourceRefusedError(driveRefusal(standing));
+      const text = await drive.readText(file);
+      if (text === null) throw new SourceRefusedError(`a ${file.mimeType} file, which Baton cannot read as text`);
+      return [{ name: file.name, kind: 'trigger_file', url: file.webViewLink ?? subject.url, text, modifiedTime: file.modifiedTime }];
+    }
+    case 'notion_row': {
+      const notion = requireNotion(services);
+      const standing = await guard.notion(subject.pageId);
+      if (standing !== 'allowed') throw new SourceRefusedError(notionRefusal(standing));
+      const page = await notion.retrievePage(subject.pageId);
+      const { markdown } = await notion.readMarkdown(subject.pageId);
+      const text = [describeRow(page), markdown.trim()].filter(Boolean).join('\n\n');
+      return [{ name: subject.title, kind: 'trigger_file', url: subject.url, text }];
+    }
+    case 'chain': {
+      const body = await services.store.getArtifact(subject.upstreamRunId, PUBLISHED_ARTIFACT);
+      if (body === null) throw new SourceRefusedError(`what ${subject.workflowName} published is no longer in Baton's record`);
+      const published = PublishedOutput.parse(JSON.parse(body));
+      return [{ name: published.title, kind: 'trigger_file', url: published.url, text: published.markdown }];
+    }
+    case 'manual':
+      return [];
+  }
+}
+
+function subjectLabel(subject: TriggerSubject): string {
+  switch (subject.kind) {
+    case 'drive_file':
+      return subject.name;
+    case 'notion_row':
+    case 'chain':
+      return subject.title;
+    case 'manual':
+      return 'Run now';
   }
 }
 

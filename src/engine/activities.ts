@@ -53,7 +53,7 @@ export type GatherSummary = z.infer<typeof GatherSummary>;
 export async function gatherStep({ services, run, definition, now }: RunScope): Promise<GatherSummary> {
   const done = await services.store.getJson(run.run_id, 'context-summary', GatherSummary);
   if (done) return done;
-  const gathered = await gatherContext(services, definition, run.run_id);
+  const gathered = await gatherContext(services, definition, run.run_id, run.trigger_subject);
   const packed = packContext(gathered.sources, CONTEXT_BUDGET_TOKENS);
   await services.store.putArtifact(run.run_id, 'context', JSON.stringify(packed.included), now);
   const summary: GatherSummary = {

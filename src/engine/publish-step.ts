@@ -13,8 +13,11 @@ import { requireDrive, requireNotion } from '../services';
 import { PUBLISHED_ARTIFACT } from '../adapters/store';
 import { inertMarkdown } from '../publish/inert-markdown';
 import { outputTitle, provenanceMarkdown } from '../publish/naming';
+import { subjectName } from '../domain/trigger-subject';
+import { admitChainedRuns } from '../triggers/chain';
 import { publishGoogleDoc, publishNotionPage, type PublishedPage } from '../publish/publish';
-import { nextRun, parseSchedule } from '../schedule';
+import { nextRun } from '../schedule';
+import { definitionSchedule } from '../registry/definition-schedule';
 import { checkOutputDestinations } from '../registry/output-destinations';
 import { approvedName, decisionName, RecordedDecision, sameText } from '../review/round-records';
 import { draftName, runPage, type GatherSummary, type RunScope } from './activities';
@@ -50,12 +53,13 @@ export async function publishStep(scope: RunScope, lastRound: number, gathered: 
   const approved = definition.reviewer
     ? ((await store.getArtifact(run.run_id, approvedName(lastRound))) ?? (await requireNotion(services).readMarkdown(runPage(run))).markdown)
     : ((await store.getArtifact(run.run_id, draftName(lastRound))) ?? '');
-  const title = outputTitle(definition.name, new Date(run.scheduled_for ?? run.created_at), definition.timeZone);
+  const subject = subjectName(run.trigger_subject);
+  const title = outputTitle(definition.name, new Date(run.scheduled_for ?? run.created_at), definition.timeZone, subject);
   const markdown = `${inertMarkdown(approved.trim())}\n\n${provenanceMarkdown({
     runId: run.run_id,
     workflowName: definition.name,
     workflowUrl: null,
-    trigger: run.trigger_kind,
+    trigger: subject ? `${run.trigger_kind} (${subject})` : run.trigger_kind,
     scheduledFor: run.scheduled_for,
     sources: gathered.used,
     reviewer: definition.reviewer?.name ?? null,
@@ -96,7 +100,10 @@ export async function publishStep(scope: RunScope, lastRound: number, gathered: 
       })
     ).url;
   }
-  await store.putArtifact(run.run_id, PUBLISHED_ARTIFACT, JSON.stringify({ title, url: links.pageUrl ?? links.docUrl, markdown: approved }), now);
+  const url = links.pageUrl ?? links.docUrl;
+  await store.putArtifact(run.run_id, PUBLISHED_ARTIFACT, JSON.stringify({ title, url, markdown: approved }), now);
+  // Workflows that follow this one start from what it published, once per published run.
+  await admitChainedRuns(services, run, definition, { title, url }, now);
   return links;
 }
 
@@ -125,7 +132,7 @@ export async function finishStep(scope: RunScope, lastRound: number, links: Publ
   });
   await services.store.moveRun(run.run_id, 'Publishing', 'Published', now);
   await services.store.setLastFailure(definition.pageId, null);
-  const schedule = definition.schedule ? parseSchedule(definition.schedule, definition.timeZone) : null;
-  const next = schedule?.ok ? nextRun(schedule.schedule, now) : null;
+  const schedule = definitionSchedule(definition);
+  const next = schedule ? nextRun(schedule, now) : null;
   await notion.updatePage(definition.pageId, { ...dateProperty('Last run', now), 'Next run': { date: next ? { start: next.toISOString() } : null } });
 }

@@ -4,6 +4,8 @@ import { ConfigError, integrations, loadConfig, type Config } from '../env';
 import { createStore } from '../adapters/store';
 import { LAST_TICK_KEY } from '../triggers/tick';
 import { handleNotionWebhook } from './notion-webhook';
+import { handleDriveWebhook } from './drive-webhook';
+import { handleRunNow } from './api';
 import pkg from '../../package.json';
 
 export type AppEnv = { Bindings: Record<string, unknown>; Variables: { config: Config } };
@@ -29,6 +31,8 @@ export function createApp(): Hono<AppEnv> {
   });
 
   app.post('/webhooks/notion', handleNotionWebhook);
+  app.post('/webhooks/drive', handleDriveWebhook);
+  app.post('/api/workflows/:id/runs', handleRunNow);
 
   return app;
 }

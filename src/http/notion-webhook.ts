@@ -10,11 +10,14 @@
 // - Events are hints only: the page is re-fetched; events whose only author is Baton's own bot
 //   are skipped so Baton's writes do not loop back; event ids are deduplicated because Notion
 //   may deliver an event more than once (developers.notion.com/reference/webhooks).
+// - A page created or changed in a database a workflow's Trigger watches is observed at once
+//   (notion-rows.ts): a row that reached the trigger's value starts its run within seconds.
 import { verifyWebhookSignature } from '@notionhq/client';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { servicesFor } from '../services';
 import { applyReviewChange } from '../review/decide';
+import { handleRowEvent } from '../triggers/notion-rows';
 import type { AppEnv } from './app';
 
 export const VERIFICATION_TOKEN_KEY = 'notion_verification_token';
@@ -91,10 +94,20 @@ export async function handleNotionWebhook(c: Context<AppEnv>): Promise<Response>
       throw error;
     }
   }
+  const dataSourceId = data?.parent?.data_source_id;
   // A person edited a Workflows row: the next tick reads it even if Baton wrote to it since.
-  if (data?.parent?.data_source_id && data.parent.data_source_id === c.var.config.notion.workflowsDataSourceId) {
+  if (dataSourceId && dataSourceId === c.var.config.notion.workflowsDataSourceId) {
     await services.store.markRowDirty(entity.id, now);
     return c.json({ ok: true, outcome: 'row_dirty' });
+  }
+  if (dataSourceId && (type === 'page.created' || type === 'page.properties_updated' || type === 'page.undeleted')) {
+    try {
+      const admitted = await handleRowEvent(services, entity.id, dataSourceId, now);
+      if (admitted !== null) return c.json({ ok: true, outcome: 'row_observed', admitted });
+    } catch (error) {
+      await services.store.forgetEvent(id);
+      throw error;
+    }
   }
   return c.json({ ok: true, ignored: 'not a run or workflow row' });
 }

@@ -17,14 +17,24 @@ export function localDate(instant: Date, timeZone: string): string {
   return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
 }
 
-/** "2026-11-30 — Weekly competitive brief": the Notion page and the Google Doc share it. */
-export function outputTitle(workflowName: string, instant: Date, timeZone: string): string {
-  return `${localDate(instant, timeZone)} — ${workflowName.replace(/\s+/g, ' ').trim()}`;
+/**
+ * "2026-11-30 — Weekly competitive brief": the Notion page and the Google Doc share it. A run
+ * started by a file, a row or another workflow's output is named after it too:
+ * "2026-12-03 — Client kickoff brief — Acme proposal".
+ */
+export function outputTitle(workflowName: string, instant: Date, timeZone: string, subject: string | null = null): string {
+  const name = `${localDate(instant, timeZone)} — ${oneLine(workflowName)}`;
+  const about = subject === null ? '' : oneLine(subject).slice(0, 120);
+  return about === '' ? name : `${name} — ${about}`;
 }
 
 /** The Run row's Name: the same pattern as the output, so the two are easy to match up. */
-export function runTitle(workflowName: string, instant: Date, timeZone: string): string {
-  return outputTitle(workflowName, instant, timeZone);
+export function runTitle(workflowName: string, instant: Date, timeZone: string, subject: string | null = null): string {
+  return outputTitle(workflowName, instant, timeZone, subject);
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 export interface ProvenanceInput {

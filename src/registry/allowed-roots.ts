@@ -12,8 +12,9 @@
 //   so a move is seen by the next one. Walks are capped in depth.
 // - What Baton cannot see it cannot vouch for: a page shared with the integration whose parent is
 //   not shared answers 404 for the parent, and is reported as such, not as "not shared".
+// - A row trigger's database is checked the same way, from the page it sits in (notionDatabase).
 // - Rate limits and outages are not answers: they throw, and the caller tries again later.
-import { APIErrorCode, isNotionClientError } from '@notionhq/client';
+import { APIErrorCode, isNotionClientError, type PageObjectResponse } from '@notionhq/client';
 import type { Services } from '../services';
 import { DriveError, type DriveFile } from '../adapters/drive';
 import { isNotionNotFound } from '../adapters/notion';
@@ -30,6 +31,11 @@ export type DriveStanding = 'allowed' | 'outside' | 'missing' | 'trashed';
  */
 export type NotionStanding = 'allowed' | 'outside' | 'missing' | 'trashed' | 'parent_hidden' | 'database';
 
+/** Where a Notion database stands (a row trigger watches one). `page`: the id is a page, not a database. */
+export type NotionDatabaseStanding = 'allowed' | 'outside' | 'missing' | 'trashed' | 'parent_hidden' | 'page';
+
+export type NotionDatabase = Awaited<ReturnType<NonNullable<Services['notion']>['retrieveDatabase']>>;
+
 export interface RootsGuard {
   /** The item's metadata, or null when Drive answers 404 (deleted, or not shared). Cached. */
   driveFile(fileId: string): Promise<DriveFile | null>;
@@ -37,6 +43,10 @@ export interface RootsGuard {
   drive(file: DriveFile | string): Promise<DriveStanding>;
   /** Whether the page, or a page or database above it, is an allowed Notion page. */
   notion(pageId: string): Promise<NotionStanding>;
+  /** The database, or null when Notion answers 404 (or says the id is not a database). Cached. */
+  database(databaseId: string): Promise<NotionDatabase | null>;
+  /** Whether the database, or a page above it, is an allowed Notion page. */
+  notionDatabase(databaseId: string): Promise<NotionDatabaseStanding>;
 }
 
 export function createRootsGuard(services: Pick<Services, 'config' | 'drive' | 'notion'>): RootsGuard {
@@ -44,6 +54,7 @@ export function createRootsGuard(services: Pick<Services, 'config' | 'drive' | '
   const notionRoots = new Set(services.config.allowedNotionPages.map(normalizeId));
   const driveCache = new Map<string, Promise<DriveFile | null>>();
   const notionCache = new Map<string, Promise<NotionStanding>>();
+  const databaseCache = new Map<string, Promise<NotionDatabase | null>>();
 
   function driveFile(id: string): Promise<DriveFile | null> {
     let hit = driveCache.get(id);
@@ -88,6 +99,23 @@ export function createRootsGuard(services: Pick<Services, 'config' | 'drive' | '
     return hit;
   }
 
+  function database(databaseId: string): Promise<NotionDatabase | null> {
+    const key = normalizeId(databaseId);
+    let hit = databaseCache.get(key);
+    if (!hit) {
+      const client = services.notion;
+      hit = client
+        ? client.retrieveDatabase(databaseId).catch((error: unknown) => {
+            if (isNotionNotFound(error) || isWrongObjectType(error)) return null;
+            throw error;
+          })
+        : Promise.resolve(null);
+      hit.catch(() => databaseCache.delete(key));
+      databaseCache.set(key, hit);
+    }
+    return hit;
+  }
+
   async function walkNotion(pageId: string): Promise<NotionStanding> {
     const client = services.notion;
     if (!client) return 'missing';
@@ -96,11 +124,29 @@ export function createRootsGuard(services: Pick<Services, 'config' | 'drive' | '
       page = await client.retrievePage(pageId);
     } catch (error) {
       if (!isNotionNotFound(error) && !isWrongObjectType(error)) throw error;
-      return (await isDatabase(pageId)) ? 'database' : 'missing';
+      return (await database(pageId)) ? 'database' : 'missing';
     }
     if (page.in_trash) return 'trashed';
     if (notionRoots.has(normalizeId(page.id))) return 'allowed';
-    let parent = page.parent;
+    return walkAbove(page.parent);
+  }
+
+  async function notionDatabase(databaseId: string): Promise<NotionDatabaseStanding> {
+    const found = await database(databaseId);
+    if (!found) {
+      const standing = await notion(databaseId);
+      return standing === 'missing' || standing === 'database' ? 'missing' : 'page';
+    }
+    if (notionRoots.has(normalizeId(found.id))) return 'allowed';
+    if (!found.parentPageId) return 'outside';
+    return walkAbove({ type: 'page_id', page_id: found.parentPageId });
+  }
+
+  /** From a page's (or database's) parent up to an allowed page, within MAX_DEPTH. */
+  async function walkAbove(start: PageParent): Promise<Exclude<NotionStanding, 'database'>> {
+    const client = services.notion;
+    if (!client) return 'missing';
+    let parent = start;
     for (let depth = 0; depth < MAX_DEPTH; depth++) {
       let pageAbove: string;
       if (parent.type === 'page_id') {
@@ -108,10 +154,10 @@ export function createRootsGuard(services: Pick<Services, 'config' | 'drive' | '
       } else if (parent.type === 'data_source_id' || parent.type === 'database_id') {
         const databaseId = parent.database_id;
         if (notionRoots.has(normalizeId(databaseId))) return 'allowed';
-        const database = await optional(() => client.retrieveDatabase(databaseId));
-        if (!database) return 'parent_hidden';
-        if (!database.parentPageId) return 'outside';
-        pageAbove = database.parentPageId;
+        const above = await database(databaseId);
+        if (!above) return 'parent_hidden';
+        if (!above.parentPageId) return 'outside';
+        pageAbove = above.parentPageId;
       } else {
         // workspace: nothing above. block_id (a page inside a toggle or column): the adapter has
         // no block look-up, so Baton cannot follow it and does not claim the page is allowed.
@@ -126,14 +172,10 @@ export function createRootsGuard(services: Pick<Services, 'config' | 'drive' | '
     return 'outside';
   }
 
-  async function isDatabase(id: string): Promise<boolean> {
-    const client = services.notion;
-    if (!client) return false;
-    return (await optional(() => client.retrieveDatabase(id))) !== null;
-  }
-
-  return { driveFile, drive, notion };
+  return { driveFile, drive, notion, database, notionDatabase };
 }
+
+type PageParent = PageObjectResponse['parent'] | { type: 'page_id'; page_id: string };
 
 /** The value, or null when Notion answers 404 (deleted, or not shared with the integration). */
 async function optional<T>(read: () => Promise<T>): Promise<T | null> {

@@ -1,5 +1,5 @@
-// A Workflows row's page body (Notion-flavored markdown) → its Goal, Steps, Context, Output
-// template and Lessons.
+// A Workflows row's page body (Notion-flavored markdown) → its Goal, Trigger, Steps, Context,
+// Output template and Lessons.
 //
 // Rules, in the order they apply:
 // - Headings name sections as listed in section-headings.ts; a paragraph that is only a
@@ -22,6 +22,11 @@ import { sectionOfHeading, sectionOfLabelLine, SECTION_SYNONYMS, type SectionNam
 
 export interface BodySections {
   goal: string;
+  /**
+   * The Trigger section's lines ("When a row in … has Stage = Closed won"), still in Notion's
+   * markdown (links and mentions kept) for trigger-text.ts; list markers removed.
+   */
+  trigger: string[];
   steps: DefinitionStep[];
   /** Lines of the Steps section that are not steps, in order (for the plan compiler). */
   notes: string[];
@@ -40,7 +45,7 @@ const LABEL_LEVEL = 7;
 
 export function parseBody(markdown: string): BodySections {
   const lines = readLines(markdown);
-  const chunks: Record<SectionName, MarkdownLine[][]> = { goal: [[]], steps: [], context: [], outputTemplate: [], lessons: [] };
+  const chunks: Record<SectionName, MarkdownLine[][]> = { goal: [[]], trigger: [], steps: [], context: [], outputTemplate: [], lessons: [] };
   const problems: RowProblem[] = [];
   const seen = new Set<SectionName>();
   let current = 'goal' as SectionName;
@@ -87,6 +92,7 @@ export function parseBody(markdown: string): BodySections {
 
   return {
     goal,
+    trigger: triggerLines(section('trigger')),
     steps: steps.steps,
     notes: steps.notes,
     context: context.flatMap((reading) => reading.references),
@@ -120,6 +126,14 @@ function outputTemplate(lines: MarkdownLine[]): string | null {
     !line.code && /^#{1,6}\s/.test(line.text) ? line.text.split(/\s+[·•]\s+(?=#{1,6}\s)/).map((text) => ({ ...line, text })) : [line],
   );
   return split.map(render).join('\n').trim() || null;
+}
+
+function triggerLines(lines: MarkdownLine[]): string[] {
+  return lines.flatMap((line) => {
+    if (line.code) return [];
+    const text = (listItemOf(line)?.rest ?? line.text).trim();
+    return inlineText(text) === '' ? [] : [text];
+  });
 }
 
 function lessons(lines: MarkdownLine[]): string[] {

@@ -19,14 +19,16 @@ import {
   type Person,
 } from '../domain/workflow-definition';
 import { parseBody } from './body-sections';
+import { sameWorkflowName } from './chain-loop';
 import { parseContextLine } from './context-reference';
 import { definitionHash } from './definition-hash';
 import { linkService } from './links';
 import { rowProblem, type LinkFound, type RowProblem } from './row-problem';
 import { readRowProperties, type RowProperties } from './row-properties';
+import { readTriggers } from './trigger-text';
 
 /** Bump when parsing changes meaning, so every cached definition is rebuilt. */
-export const REGISTRY_PARSER_VERSION = 1;
+export const REGISTRY_PARSER_VERSION = 2;
 
 export interface BuildDefinitionOptions {
   /** The row's page object, as Notion returned it. */
@@ -55,6 +57,8 @@ export interface BuiltDefinition {
   /** The first scheduled slot after `now`; null without a valid schedule. */
   nextRun: Date | null;
   contentHash: string;
+  /** The row's Run now box is ticked (a request to the sync, not part of the definition). */
+  runNow: boolean;
 }
 
 export async function buildDefinition(options: BuildDefinitionOptions): Promise<BuiltDefinition> {
@@ -74,9 +78,28 @@ export async function buildDefinition(options: BuildDefinitionOptions): Promise<
   if (!zone.ok) {
     problems.push(rowProblem({ kind: 'time_zone_invalid', value: zoneText, suggestion: zone.suggestion, defaultTimeZone: options.defaultTimeZone }));
   }
-  const { schedule, nextRun } = readSchedule(row.schedule, timeZone, options, problems);
+  // The date a skipping schedule ("every other Friday") counts from, unless it states one: the
+  // row's creation date, in its time zone (UTC while the zone is wrong, already reported).
+  const anchor = dateIn(row.createdTime, timeZone ?? 'UTC');
+  const { schedule, nextRun } = readSchedule(row.schedule, timeZone, anchor, options, problems);
 
-  const watchFolder = folderLink(row.watchFolder, 'watch_folder_invalid', problems);
+  let watchFolder = folderLink(row.watchFolder, 'watch_folder_invalid', problems);
+  // What else starts it: the Trigger property's lines, then the body's Trigger section.
+  const triggerTexts = [...(row.trigger === null ? [] : [row.trigger]), ...body.trigger];
+  const triggers = readTriggers(triggerTexts);
+  problems.push(...triggers.problems);
+  if (triggers.folder) {
+    if (row.watchFolder === null) watchFolder = triggers.folder;
+    else if (watchFolder && watchFolder.kind === 'drive_folder' && watchFolder.id !== triggers.folder.id) {
+      problems.push(rowProblem({ kind: 'trigger_folder_conflict', triggerUrl: triggers.folder.url, watchFolderUrl: watchFolder.url }));
+    }
+  }
+  let afterWorkflow = triggers.afterWorkflow;
+  if (afterWorkflow && row.name !== '' && sameWorkflowName(afterWorkflow.workflowName, row.name)) {
+    problems.push(rowProblem({ kind: 'chain_self', name: afterWorkflow.workflowName }));
+    afterWorkflow = null;
+  }
+  const rowTrigger = triggers.rowTrigger;
   const outputFolder = folderLink(row.outputFolder, 'output_folder_invalid', problems);
   const outputPage = pageLink(row.outputPage, problems);
   if (row.outputFolder === null && row.outputPage === null) problems.push(rowProblem({ kind: 'no_output_destination' }));
@@ -87,19 +110,25 @@ export async function buildDefinition(options: BuildDefinitionOptions): Promise<
   if (row.reviewers.length === 0 && publishes) {
     problems.push(rowProblem({ kind: options.requireReviewer ? 'reviewer_required' : 'no_reviewer' }));
   }
-  if (state === 'Active' && row.schedule === null && row.watchFolder === null) problems.push(rowProblem({ kind: 'nothing_starts_it' }));
+  // Words that were meant to start it count even when they are wrong: their own problem says what to fix.
+  const hasTrigger = triggerTexts.length > 0;
+  if (state === 'Active' && row.schedule === null && row.watchFolder === null && !hasTrigger) problems.push(rowProblem({ kind: 'nothing_starts_it' }));
 
   if (options.truncated) problems.push(rowProblem({ kind: 'body_truncated' }));
   problems.push(...body.problems);
-  if (row.watchFolder === null) {
+  // "The new file" / "the deal" / "the brief" is whatever started the run: a file, a row or the
+  // upstream workflow's output. Only a workflow nothing of the kind starts has none.
+  if (row.watchFolder === null && !hasTrigger) {
     for (const ref of body.context) {
       if (ref.kind === 'trigger_file') problems.push(rowProblem({ kind: 'trigger_file_without_watch_folder', line: ref.label }));
     }
   }
 
+  // Run now is a request, not part of what the workflow is: ticking or clearing it changes no hash.
+  const { runNow, ...hashed } = row;
   const contentHash = await definitionHash({
     version: REGISTRY_PARSER_VERSION,
-    properties: { ...row, timeZone: timeZone ?? row.timeZone },
+    properties: { ...hashed, timeZone: timeZone ?? row.timeZone },
     body: options.markdown.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').trim(),
     truncated: options.truncated ?? false,
   });
@@ -113,9 +142,9 @@ export async function buildDefinition(options: BuildDefinitionOptions): Promise<
         schedule: schedule?.text ?? null,
         timeZone,
         watchFolder,
-        rowTrigger: null,
-        afterWorkflow: null,
-        scheduleAnchor: null,
+        rowTrigger,
+        afterWorkflow,
+        scheduleAnchor: schedule ? anchor : null,
         reviewer,
         outputFolder,
         outputPage,
@@ -128,7 +157,16 @@ export async function buildDefinition(options: BuildDefinitionOptions): Promise<
         contentHash,
       } satisfies WorkflowDefinition)
     : null;
-  return { definition, problems, notes: body.notes, nextRun, contentHash };
+  return { definition, problems, notes: body.notes, nextRun, contentHash, runNow };
+}
+
+/** The calendar date (YYYY-MM-DD) of an instant in a time zone; null without an instant. */
+function dateIn(iso: string | null, timeZone: string): string | null {
+  const at = iso === null ? Number.NaN : Date.parse(iso);
+  if (Number.isNaN(at)) return null;
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(at));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 function oneOf<T extends string>(options: readonly T[], value: string): T | null {
@@ -138,12 +176,13 @@ function oneOf<T extends string>(options: readonly T[], value: string): T | null
 function readSchedule(
   text: string | null,
   timeZone: string | null,
+  anchor: string | null,
   options: BuildDefinitionOptions,
   problems: RowProblem[],
 ): { schedule: Schedule | null; nextRun: Date | null } {
   if (text === null) return { schedule: null, nextRun: null };
   // With a bad time zone (already reported) the words are still checked, read in UTC.
-  const parsed = parseSchedule(text, timeZone ?? 'UTC');
+  const parsed = parseSchedule(text, timeZone ?? 'UTC', anchor ? { anchor } : {});
   if (!parsed.ok) {
     const problem = parsed.problem;
     switch (problem.kind) {

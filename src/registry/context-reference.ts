@@ -3,8 +3,11 @@
 // - A Drive / Docs address → drive_folder or drive_file with its id.
 // - A Notion address or an @-mention of a page → notion_page with the dashed page id.
 // - No link, but words for the workflow's own last output ("last week's brief", "the previous
-//   output", "last run's output") → previous_output; for the file that started the run ("the
-//   new file", "the new article", "the signed proposal that just arrived") → trigger_file.
+//   output", "last run's output") → previous_output; for whatever started the run ("the new
+//   file", "the new article", "the signed proposal that just arrived", and — only as the whole
+//   line — "the deal", "the brief", "the triggering row") → trigger_file: the Drive file, the
+//   Notion row or the upstream workflow's output, which the engine puts first in context.
+//   "Last week's brief" and "the previous brief" stay previous_output.
 // - Anything else → described: the words are passed to the model as they are.
 // The label is what the person called the source: a link's text, a mention's title, or the
 // line without its address, bullet, "Drive folder:"/"Notion:" prefix and empty parentheses.
@@ -39,11 +42,16 @@ const PREVIOUS_OUTPUT = [
   new RegExp(`\\b(?:the|our|my) (?:last|previous|prior|latest|most recent)(?: published| approved)? ${OUTPUT_NOUN}\\b`),
   new RegExp(`^(?:last|previous|prior)(?: published| approved)? ${OUTPUT_NOUN}\\b`),
 ];
+const SUBJECT_NOUN =
+  '(?:file|document|doc|article|proposal|deal|row|entry|record|item|ticket|brief|report|summary|card|lead|contract|post|transcript|recording|upload)';
 const TRIGGER_FILE = [
   /\bnew (?:file|article|doc|document|proposal|upload|pdf|deck|sheet|spreadsheet|contract|transcript|recording)s?\b/,
   /\bthat (?:just )?(?:arrived|landed|came in|was (?:just )?(?:added|uploaded|dropped))\b/,
-  /\b(?:file|document|doc|article) that (?:started|triggered|kicked off) (?:the|this) run\b/,
-  /\b(?:triggering|incoming|uploaded|dropped) (?:file|document|doc|article)\b/,
+  new RegExp(`\\b${SUBJECT_NOUN} that (?:started|triggered|kicked off) (?:the|this) run\\b`),
+  new RegExp(`\\b(?:triggering|incoming|uploaded|dropped|upstream) ${SUBJECT_NOUN}\\b`),
+  // The whole line is "the <noun>", perhaps with a remark: "The deal (its properties and notes)".
+  // Any other word before the noun ("last", "previous", "our") keeps it out.
+  new RegExp(`^(?:the|this) (?:new |triggering |incoming |upstream |published |closed |won |closed-won )?${SUBJECT_NOUN}(?: ?\\(.*\\))?$`),
 ];
 
 /** The first reference on a line; see readContextLine for everything the line says. */

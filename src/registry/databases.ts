@@ -13,7 +13,7 @@ import { WorkflowMode, WorkflowState } from '../domain/workflow-definition';
 type Color = 'default' | 'gray' | 'brown' | 'orange' | 'yellow' | 'green' | 'blue' | 'purple' | 'pink' | 'red';
 
 export type PropertySpec =
-  | { type: 'title' | 'rich_text' | 'url' | 'people' | 'date' }
+  | { type: 'title' | 'rich_text' | 'url' | 'people' | 'date' | 'checkbox' }
   | { type: 'number'; format: 'number' }
   | { type: 'select'; options: { name: string; color: Color }[] }
   | { type: 'relation'; to: 'workflows' };
@@ -46,10 +46,14 @@ export const WORKFLOWS: DatabaseSpec = {
     Schedule: { type: 'rich_text' },
     'Time zone': { type: 'rich_text' },
     'Watch folder': { type: 'url' },
+    // "when a row in @Deals has Stage = Closed won", "when Weekly competitive brief publishes".
+    Trigger: { type: 'rich_text' },
     Reviewer: { type: 'people' },
     'Output folder': { type: 'url' },
     'Output page': { type: 'url' },
     Mode: { type: 'select', options: WorkflowMode.options.map((name) => ({ name, color: name === 'Live' ? 'green' : 'gray' })) },
+    // Ticked by a person, cleared by Baton once the run is started.
+    'Run now': { type: 'checkbox' },
     Health: { type: 'rich_text' },
     Plan: { type: 'rich_text' },
     'Last run': { type: 'date' },
@@ -90,6 +94,8 @@ export function propertyRequest(spec: PropertySpec, workflowsDataSourceId?: stri
       return { type: 'people', people: {} };
     case 'date':
       return { type: 'date', date: {} };
+    case 'checkbox':
+      return { type: 'checkbox', checkbox: {} };
     case 'number':
       return { type: 'number', number: { format: spec.format } };
     case 'select':

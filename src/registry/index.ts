@@ -11,3 +11,5 @@ export { readRowProperties, PROPERTY_NAMES, type OutputPageValue, type Reviewer,
 export { hasErrors, LinkField, LinkFound, RowProblem, rowProblem, SEVERITY, Severity, type RowProblemInput, type RowProblemKind } from './row-problem';
 export { quote, rowProblemMessage } from './row-problem-message';
 export { SECTION_SYNONYMS, SECTION_TITLES, SectionName, sectionOfHeading } from './section-headings';
+export { checkboxValue, parseTriggerPhrase, readTriggers, type TriggerPhrase, type TriggerPhraseReading, type TriggerReading } from './trigger-text';
+export { chainProblems, closestNames, findChainLoop, normaliseWorkflowName, sameWorkflowName, type ChainNode } from './chain-loop';

@@ -25,7 +25,7 @@ export function rowProblemMessage(problem: RowProblem): string {
       return problem.value === problem.defaultTimeZone ? words : `${words}, or leave Time zone empty to use ${problem.defaultTimeZone}`;
     }
     case 'nothing_starts_it':
-      return "State is Active but nothing will start this workflow — add a Schedule (for example 'every Monday at 9:00') or a Watch folder (a Google Drive folder link), or set State to Draft.";
+      return "State is Active but nothing will start this workflow — add a Schedule (for example 'every Monday at 9:00'), a Watch folder (a Google Drive folder link) or a Trigger (for example 'when a row in @Deals has Stage = Closed won'), or set State to Draft.";
     case 'watch_folder_invalid':
       return `Watch folder ${quote(problem.value)} is not a Google Drive folder link${foundHint(problem.found)} — open the folder in Drive and copy the address from the browser (it looks like https://drive.google.com/drive/folders/…).`;
     case 'output_folder_invalid':
@@ -47,7 +47,7 @@ export function rowProblemMessage(problem: RowProblem): string {
     case 'body_truncated':
       return 'The page is too long for Notion to send in full, so Baton read only its beginning — move long reference material to its own page and link it under Context.';
     case 'unknown_section':
-      return `Section ${quote(problem.heading)} is not one Baton knows — use Goal, Steps, Context, Output template or Lessons. Its text was kept as part of ${SECTION_TITLES[problem.keptIn]}.`;
+      return `Section ${quote(problem.heading)} is not one Baton knows — use Goal, Trigger, Steps, Context, Output template or Lessons. Its text was kept as part of ${SECTION_TITLES[problem.keptIn]}.`;
     case 'duplicate_section':
       return `There are two ${SECTION_TITLES[problem.section]} sections (the second is headed ${quote(problem.heading)}) — Baton joined them; merge them into one so it is clear what belongs where.`;
     case 'no_goal':
@@ -69,12 +69,42 @@ export function rowProblemMessage(problem: RowProblem): string {
         ? `${quote(problem.line)} has no link — paste the Notion page link (or @-mention the page) so Baton can read it; until then only the words are used.`
         : `${quote(problem.line)} has no link — paste the Google Drive link (Share → Copy link) so Baton can read it; until then only the words are used.`;
     case 'trigger_file_without_watch_folder':
-      return `Context mentions ${quote(problem.line)}, but this workflow has no Watch folder, so no file starts a run — add a Watch folder, or remove the line.`;
+      return `Context mentions ${quote(problem.line)}, but this workflow has no Watch folder or Trigger, so nothing arrives to start a run — add a Watch folder or a Trigger (for example 'when a row in @Deals has Stage = Closed won'), or remove the line.`;
+    case 'trigger_unreadable':
+      return triggerUnreadable(problem);
+    case 'trigger_link_not_database':
+      return `Trigger links to ${problem.label === problem.url ? problem.url : `${quote(problem.label)} (${problem.url})`}, which is not a Notion database${foundHint(problem.found)} — link the database whose rows start a run: type @ and pick it, or open the database and copy its link (Share → Copy link). ${TRIGGER_EXAMPLE}`;
+    case 'trigger_folder_invalid':
+      return `Trigger says a file landing in ${quote(problem.value)} starts a run, but that is not a Google Drive folder link${foundHint(problem.found)} — open the folder in Drive and copy the address from the browser (it looks like https://drive.google.com/drive/folders/…).`;
+    case 'trigger_folder_conflict':
+      return `Trigger says a file landing in ${problem.triggerUrl} starts a run, but Watch folder is another folder (${problem.watchFolderUrl}) — a workflow watches one folder: empty Watch folder, or make the Trigger name the same folder.`;
+    case 'trigger_several':
+      return problem.what === 'row'
+        ? `Trigger names ${problem.texts.length} different row triggers (${problem.texts.map((t) => quote(t, 80)).join(', ')}) — Baton watches one database value per workflow: keep one, and make another workflow for the other.`
+        : problem.what === 'chain'
+          ? `Trigger follows ${problem.texts.length} different workflows (${problem.texts.map((t) => quote(t, 80)).join(', ')}) — a workflow follows one other workflow: keep one line, and make another workflow for the other.`
+          : `Trigger names ${problem.texts.length} different folders (${problem.texts.map((t) => quote(t, 80)).join(', ')}) — a workflow watches one folder: keep one, and make another workflow for the other.`;
+    case 'chain_self':
+      return `Trigger says this workflow runs when ${quote(problem.name)} publishes — that is this workflow itself, so every run would start another, forever. Name a different workflow (as its Name is written in Workflows), or remove the line.`;
+    case 'trigger_property_missing':
+      return problem.available.length === 0
+        ? `Trigger: Baton can't read the columns of the ${quote(problem.database)} database (it may be a linked view of another database) — link the original database instead.`
+        : `Trigger: the ${quote(problem.database)} database has no ${quote(problem.property)} column — it has ${listWords(problem.available.map((a) => quote(a, 60)))}. Write one of those names, e.g. 'when a row in @${problem.database} has ${problem.available[0]} = …'.`;
+    case 'trigger_value_unknown':
+      return problem.type === 'checkbox'
+        ? `Trigger: ${quote(problem.property)} in ${quote(problem.database)} is a checkbox, so ${quote(problem.value)} can't be its value — write 'checked' or 'unchecked', e.g. '${problem.property} = checked'.`
+        : `Trigger: ${quote(problem.value)} is not one of the ${quote(problem.property)} options in ${quote(problem.database)}${problem.options.length > 0 ? ` — use one of ${listWords(problem.options.map((o) => quote(o, 60)))}` : ', which has no options yet — add the option in the database, or use another column'} (spelled as in the database; case does not matter).`;
+    case 'trigger_property_unsupported':
+      return `Trigger: ${quote(problem.property)} in ${quote(problem.database)} is a ${typeName(problem.type)} column, which a trigger can't compare with a value — use a Select, Status, Checkbox or text column (for example 'Stage = Closed won').`;
+    case 'chain_unknown_workflow':
+      return `Trigger says this workflow runs when ${quote(problem.name)} publishes, but no workflow in Workflows is called that${problem.closest.length > 0 ? ` — did you mean ${listWords(problem.closest.map((c) => quote(c)), 'or')}?` : ''} Write the other workflow's Name exactly as its row has it.`;
+    case 'chain_loop':
+      return `Trigger makes a loop: ${problem.names.join(' → ')} — each starts the next when it publishes, so the runs would never stop. Remove 'when … publishes' from one of them.`;
     case 'output_template_no_headings':
       return "The Output template has no headings, so Baton cannot check each draft has the right sections — write each section as a heading (start the line with '### ', e.g. '### Summary').";
     case 'link_not_shared':
       return problem.service === 'notion'
-        ? `${fieldRef(problem.field, problem.label, problem.url)} can't be opened: the Notion page is not shared with Baton, or was deleted. Share it with the Baton integration (open the page → ••• → Connections → add Baton).`
+        ? `${fieldRef(problem.field, problem.label, problem.url)} can't be opened: the Notion ${notionThing(problem.field)} is not shared with Baton, or was deleted. Share it with the Baton integration (open the ${notionThing(problem.field)} → ••• → Connections → add Baton).`
         : `${fieldRef(problem.field, problem.label, problem.url)} can't be opened: it is not shared with Baton, or was deleted. Share the ${problem.field === 'Context' ? 'file or folder' : 'folder'} with ${problem.serviceAccountEmail ?? "Baton's service account (ask an admin for its address)"} as ${problem.field === 'Output folder' ? 'Editor' : 'Viewer'}.`;
     case 'link_outside_allowed_roots':
       return problem.service === 'notion'
@@ -91,7 +121,25 @@ export function rowProblemMessage(problem: RowProblem): string {
     case 'row_check_failed':
       return `Baton could not check this row: ${problem.reason}. It will not run until the check succeeds — edit the row to have it checked again; if this message comes back, tell whoever runs Baton.`;
     case 'page_trashed':
-      return `${fieldRef(problem.field, problem.label, problem.url)} is in Notion's trash — restore it (Trash → Restore) or choose another page.`;
+      return `${fieldRef(problem.field, problem.label, problem.url)} is in Notion's trash — restore it (Trash → Restore) or choose another ${notionThing(problem.field)}.`;
+  }
+}
+
+const TRIGGER_EXAMPLE = "For example: 'when a row in @Deals has Stage = Closed won'.";
+
+function triggerUnreadable(problem: Extract<RowProblem, { kind: 'trigger_unreadable' }>): string {
+  const line = quote(problem.text);
+  switch (problem.reason) {
+    case 'not_understood':
+      return `Trigger ${line} is not something Baton understands — write one of: 'when a row in @Deals has Stage = Closed won' (type @ to link the database), 'when Weekly competitive brief publishes', or 'when a file lands in https://drive.google.com/drive/folders/…'.`;
+    case 'no_condition':
+      return `Trigger ${line} does not say which column and value start a run — write the column's name, then =, then the value: 'when a row in @Deals has Stage = Closed won'.`;
+    case 'no_database_link':
+      return `Trigger ${line} names ${problem.named ? quote(problem.named) : 'the database'} without linking it — type @ and pick the database (or paste its link: open the database, Share → Copy link). ${TRIGGER_EXAMPLE}`;
+    case 'no_folder_link':
+      return `Trigger ${line} names ${problem.named ? quote(problem.named) : 'the folder'} without its link — paste the Google Drive folder's address instead: 'when a file lands in https://drive.google.com/drive/folders/…'.`;
+    case 'schedule':
+      return `Trigger ${line} is a schedule — write it in the Schedule column; Trigger says what else starts a run, e.g. 'when a row in @Deals has Stage = Closed won' or 'when Weekly competitive brief publishes'.`;
   }
 }
 
@@ -104,6 +152,10 @@ export function quote(text: string, max = 120): string {
 function fieldRef(field: LinkField, label: string, url: string): string {
   const name = label && label !== url ? `${quote(label)} (${url})` : url;
   return field === 'Context' ? `Context source ${name}` : `${field} ${name}`;
+}
+
+function notionThing(field: LinkField): string {
+  return field === 'Trigger' ? 'database' : 'page';
 }
 
 function foundHint(found: LinkFound): string {
@@ -126,6 +178,11 @@ function foundHint(found: LinkFound): string {
 function typeName(type: string): string {
   const names: Record<string, string> = { rich_text: 'Text', multi_select: 'Multi-select', people: 'Person', phone_number: 'Phone' };
   return names[type] ?? type.charAt(0).toUpperCase() + type.slice(1).replace(/_/g, ' ');
+}
+
+function listWords(words: readonly string[], last: 'and' | 'or' = 'and'): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} ${last} ${words.at(-1)}`;
 }
 
 function listNumbers(numbers: readonly number[]): string {

@@ -13,7 +13,7 @@ export const Severity = z.enum(['error', 'warning']);
 export type Severity = z.infer<typeof Severity>;
 
 /** The row property (or body section) a link came from, named as the person sees it. */
-export const LinkField = z.enum(['Context', 'Watch folder', 'Output folder', 'Output page']);
+export const LinkField = z.enum(['Context', 'Watch folder', 'Output folder', 'Output page', 'Trigger']);
 export type LinkField = z.infer<typeof LinkField>;
 
 /** What a value that should have been a particular link turned out to be. */
@@ -49,6 +49,23 @@ export const RowProblem = z.discriminatedUnion('kind', [
   z.object({ ...base, kind: z.literal('no_reviewer') }),
   z.object({ ...base, kind: z.literal('reviewer_required') }),
   z.object({ ...base, kind: z.literal('schedule_too_frequent'), text: z.string(), minutes: z.number().int() }),
+  // Trigger (property or section; trigger-text.ts)
+  z.object({
+    ...base,
+    kind: z.literal('trigger_unreadable'),
+    /** The phrase as the person reads it. */
+    text: z.string(),
+    /** What is missing: the whole form, "<Property> = <value>", the database's or folder's link; or it is a schedule. */
+    reason: z.enum(['not_understood', 'no_condition', 'no_database_link', 'no_folder_link', 'schedule']),
+    /** The database or folder named without a link. */
+    named: z.string().nullable(),
+  }),
+  /** The row trigger's link is not a Notion database (found at parse time, or `notion_page` when checked). */
+  z.object({ ...base, kind: z.literal('trigger_link_not_database'), label: z.string(), url: z.string(), found: LinkFound }),
+  z.object({ ...base, kind: z.literal('trigger_folder_invalid'), value: z.string(), found: LinkFound }),
+  z.object({ ...base, kind: z.literal('trigger_folder_conflict'), triggerUrl: z.string(), watchFolderUrl: z.string() }),
+  z.object({ ...base, kind: z.literal('trigger_several'), what: z.enum(['row', 'chain', 'folder']), texts: z.array(z.string()) }),
+  z.object({ ...base, kind: z.literal('chain_self'), name: z.string() }),
   // Body
   z.object({ ...base, kind: z.literal('body_truncated') }),
   z.object({ ...base, kind: z.literal('unknown_section'), heading: z.string(), keptIn: SectionName }),
@@ -74,6 +91,22 @@ export const RowProblem = z.discriminatedUnion('kind', [
   z.object({ ...linked, kind: z.literal('page_trashed') }),
   z.object({ ...linked, kind: z.literal('link_parent_not_shared') }),
   z.object({ ...linked, kind: z.literal('link_is_database') }),
+  // The row trigger's database, checked (check-links.ts); `database` is its name as Health shows it.
+  z.object({ ...base, kind: z.literal('trigger_property_missing'), database: z.string(), property: z.string(), available: z.array(z.string()) }),
+  z.object({
+    ...base,
+    kind: z.literal('trigger_value_unknown'),
+    database: z.string(),
+    property: z.string(),
+    value: z.string(),
+    type: z.enum(['select', 'status', 'multi_select', 'checkbox']),
+    options: z.array(z.string()),
+  }),
+  z.object({ ...base, kind: z.literal('trigger_property_unsupported'), database: z.string(), property: z.string(), type: z.string() }),
+  // "When <workflow> publishes", against the other cached rows (chain-loop.ts)
+  z.object({ ...base, kind: z.literal('chain_unknown_workflow'), name: z.string(), closest: z.array(z.string()) }),
+  /** The loop in the order runs would go, starting and ending with this workflow. */
+  z.object({ ...base, kind: z.literal('chain_loop'), names: z.array(z.string()) }),
   // Checking the row itself failed (an answer Baton did not expect); the row does not run.
   z.object({ ...base, kind: z.literal('row_check_failed'), reason: z.string() }),
 ]);
@@ -100,6 +133,12 @@ export const SEVERITY: Record<RowProblemKind, Severity> = {
   no_reviewer: 'warning',
   reviewer_required: 'error',
   schedule_too_frequent: 'warning',
+  trigger_unreadable: 'error',
+  trigger_link_not_database: 'error',
+  trigger_folder_invalid: 'error',
+  trigger_folder_conflict: 'error',
+  trigger_several: 'error',
+  chain_self: 'error',
   body_truncated: 'warning',
   unknown_section: 'warning',
   duplicate_section: 'warning',
@@ -117,6 +156,11 @@ export const SEVERITY: Record<RowProblemKind, Severity> = {
   page_trashed: 'error',
   link_parent_not_shared: 'error',
   link_is_database: 'error',
+  trigger_property_missing: 'error',
+  trigger_value_unknown: 'error',
+  trigger_property_unsupported: 'error',
+  chain_unknown_workflow: 'error',
+  chain_loop: 'error',
   row_check_failed: 'error',
 };
 

@@ -4,7 +4,9 @@
 // Tolerant of how people set up and rename columns: names match ignoring case, spaces and
 // punctuation ("Time zone", "Timezone", "time_zone"); a missing optional property is empty;
 // text is read from any text-like type (Text, Select, Status, URL, a Formula's text), links
-// from URL properties or from a Text property's link or page mention. A property whose type
+// from URL properties or from a Text property's link or page mention. The Trigger is kept as
+// Notion's markdown (links and @-mentions as the page body writes them), so trigger-text.ts reads
+// the property and the body's Trigger section alike. A property whose type
 // cannot hold what Baton needs (a Person column for Schedule) is a `property_wrong_type`.
 // A page object returns at most 25 people / relations per property; Baton uses only the
 // first of each, so the cap never matters here.
@@ -16,7 +18,9 @@ const RichTextItem = z.object({
   plain_text: z.string(),
   href: z.string().nullable().optional(),
   type: z.string().optional(),
-  mention: z.object({ type: z.string(), page: z.object({ id: z.string() }).optional() }).optional(),
+  mention: z
+    .object({ type: z.string(), page: z.object({ id: z.string() }).optional(), database: z.object({ id: z.string() }).optional() })
+    .optional(),
 });
 
 const UserOrGroup = z.object({
@@ -36,6 +40,7 @@ const PropertyValue = z.discriminatedUnion('type', [
   z.object({ type: z.literal('people'), people: z.array(UserOrGroup) }),
   z.object({ type: z.literal('relation'), relation: z.array(z.object({ id: z.string() })) }),
   z.object({ type: z.literal('formula'), formula: z.object({ type: z.string(), string: z.string().nullable().optional() }) }),
+  z.object({ type: z.literal('checkbox'), checkbox: z.boolean() }),
 ]);
 type PropertyValue = z.infer<typeof PropertyValue>;
 const READ_TYPES = new Set<string>(PropertyValue.options.map((o) => o.shape.type.value));
@@ -43,6 +48,7 @@ const READ_TYPES = new Set<string>(PropertyValue.options.map((o) => o.shape.type
 export const NotionPage = z.object({
   object: z.literal('page'),
   id: z.string(),
+  created_time: z.string().optional(),
   in_trash: z.boolean().optional(),
   archived: z.boolean().optional(),
   properties: z.record(z.string(), z.looseObject({ type: z.string() })),
@@ -61,6 +67,8 @@ export interface RowProperties {
   /** Dashed page id of the row. */
   pageId: string;
   inTrash: boolean;
+  /** When the row was created (ISO), if Notion said; a skipping schedule counts from its date. */
+  createdTime: string | null;
   name: string;
   state: string | null;
   schedule: string | null;
@@ -70,6 +78,13 @@ export interface RowProperties {
   outputFolder: string | null;
   outputPage: OutputPageValue | null;
   mode: string | null;
+  /** What starts the workflow besides its Schedule, as Notion markdown (links as `[t](url)` or mentions). */
+  trigger: string | null;
+  /**
+   * The Run now checkbox (false when the row has none). A request, not part of the definition:
+   * it is left out of the content hash, so ticking or clearing it changes nothing cached.
+   */
+  runNow: boolean;
 }
 
 export interface RowPropertiesReading {
@@ -87,6 +102,8 @@ export const PROPERTY_NAMES = {
   outputFolder: ['outputfolder'],
   outputPage: ['outputpage', 'outputparent'],
   mode: ['mode'],
+  trigger: ['trigger', 'starts', 'startswhen'],
+  runNow: ['runnow'],
 } as const;
 
 const normaliseName = (name: string) => name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
@@ -130,6 +147,22 @@ export function readRowProperties(page: unknown): RowPropertiesReading {
     else wrongType(reviewerProperty.name, 'Person', value.type);
   }
 
+  const triggerProperty = find(PROPERTY_NAMES.trigger);
+  let trigger: string | null = null;
+  if (triggerProperty) {
+    const markdown = 'unread' in triggerProperty.value ? undefined : markdownText(triggerProperty.value);
+    if (markdown === undefined) wrongType(triggerProperty.name, 'Text', triggerProperty.value.type);
+    else trigger = emptyToNull(markdown);
+  }
+
+  const runNowProperty = find(PROPERTY_NAMES.runNow);
+  let runNow = false;
+  if (runNowProperty) {
+    const value = runNowProperty.value;
+    if (value.type === 'checkbox' && !('unread' in value)) runNow = value.checkbox;
+    else wrongType(runNowProperty.name, 'Checkbox', value.type);
+  }
+
   const outputPageProperty = find(PROPERTY_NAMES.outputPage);
   let outputPage: OutputPageValue | null = null;
   if (outputPageProperty) {
@@ -149,6 +182,7 @@ export function readRowProperties(page: unknown): RowPropertiesReading {
     properties: {
       pageId: dashedId(parsed.id),
       inTrash: parsed.in_trash ?? parsed.archived ?? false,
+      createdTime: parsed.created_time ?? null,
       name: title ? (plainText(title) ?? '').trim() : '',
       state: textOf(PROPERTY_NAMES.state, 'Select'),
       schedule: textOf(PROPERTY_NAMES.schedule, 'Text'),
@@ -158,6 +192,8 @@ export function readRowProperties(page: unknown): RowPropertiesReading {
       outputFolder: linkOf(PROPERTY_NAMES.outputFolder),
       outputPage,
       mode: textOf(PROPERTY_NAMES.mode, 'Select'),
+      trigger,
+      runNow,
     },
     problems,
   };
@@ -180,8 +216,37 @@ function plainText(value: PropertyValue): string | undefined {
       return value.formula.type === 'string' ? (value.formula.string ?? '') : undefined;
     case 'people':
     case 'relation':
+    case 'checkbox':
       return undefined;
   }
+}
+
+/**
+ * A text value as Notion markdown: links become `[text](url)`, page and database mentions
+ * `<mention-page url="…">Title</mention-page>` / `<mention-database …>`, other text escaped as
+ * the markdown endpoint escapes it. Undefined when the type holds no text.
+ */
+function markdownText(value: PropertyValue): string | undefined {
+  const items = value.type === 'rich_text' ? value.rich_text : value.type === 'title' ? value.title : null;
+  if (!items) {
+    if (value.type === 'url') return value.url ?? '';
+    const plain = plainText(value);
+    return plain === undefined ? undefined : escapeMarkdown(plain);
+  }
+  return items
+    .map((item) => {
+      const mention = item.mention;
+      if (mention?.database) return `<mention-database url="${notionPageUrl(mention.database.id)}">${escapeMarkdown(item.plain_text)}</mention-database>`;
+      if (mention?.page) return `<mention-page url="${notionPageUrl(mention.page.id)}">${escapeMarkdown(item.plain_text)}</mention-page>`;
+      if (item.href) return item.plain_text.trim() === item.href ? item.href : `[${escapeMarkdown(item.plain_text)}](${item.href})`;
+      return escapeMarkdown(item.plain_text);
+    })
+    .join('');
+}
+
+// The characters Notion's markdown escapes outside code (developers.notion.com, "Enhanced markdown format").
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\*~`$[\]<>{}|^]/g, '\\$&');
 }
 
 /** A link held by a value: the URL, or a text's first link, or its words (validated later). */

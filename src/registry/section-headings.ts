@@ -7,13 +7,14 @@
 import { z } from 'zod';
 import { plainWords, unescapeMarkdown } from './notion-markdown';
 
-export const SectionName = z.enum(['goal', 'steps', 'context', 'outputTemplate', 'lessons']);
+export const SectionName = z.enum(['goal', 'trigger', 'steps', 'context', 'outputTemplate', 'lessons']);
 export type SectionName = z.infer<typeof SectionName>;
 const SECTION_NAMES = SectionName.options;
 
 /** The name a person sees in messages. */
 export const SECTION_TITLES: Record<SectionName, string> = {
   goal: 'Goal',
+  trigger: 'Trigger',
   steps: 'Steps',
   context: 'Context',
   outputTemplate: 'Output template',
@@ -23,6 +24,12 @@ export const SECTION_TITLES: Record<SectionName, string> = {
 /** Accepted heading words per section, after normalisation (lowercase, single spaces). */
 export const SECTION_SYNONYMS: Record<SectionName, readonly string[]> = {
   goal: ['goal', 'goals', 'objective', 'objectives', 'aim', 'purpose', 'mission', 'what and why'],
+  // What starts the workflow (trigger-text.ts reads it). None of these words is a Steps or
+  // Context heading: "how it works" stays Steps, "when it runs" is this section.
+  trigger: [
+    'trigger', 'triggers', 'triggered by', 'what triggers it', 'what starts it', 'when it runs', 'when to run',
+    'when it starts', 'runs when', 'run when', 'starts when', 'start when', 'starts on', 'when',
+  ],
   steps: [
     'steps', 'step', 'step by step', 'how', 'how to', 'how it works', 'process', 'procedure',
     'instructions', 'what to do', 'workflow', 'tasks',

@@ -12,15 +12,29 @@
 //   is caught for that row. A rate limit or outage leaves the row for the next tick (marked
 //   dirty, nothing written); any other failure is written on its Health and it stops running.
 //   The sweep always completes, so trashed rows stop running even next to a broken one.
+// - Health is composed by row-health.ts from what is saved in D1, the same way a trigger's
+//   refresh composes it, so the two never disagree.
+// - "When <workflow> publishes" is checked against the other cached rows (workflow-directory.ts):
+//   the named workflow must exist, and following names must not loop back. Rows are read one at a
+//   time, so when a row's name or chain changes, the rows whose verdict may change with it (those
+//   that follow its old or new name, or had a chain problem) are marked to be read again next tick.
+// - Run now: a runnable row with the box ticked is handed to the trigger code once it is synced
+//   (requestRunNow claims the run and clears the box; that edit is Baton's, so it is not re-read).
+//   A row with errors keeps the box ticked, and its Health says what to fix.
 import type { PageObjectResponse } from '@notionhq/client';
 import type { Services } from '../services';
 import { requireNotion } from '../services';
 import { compilePlan, renderPlanSummary } from '../plan/compile';
 import { text } from '../engine/run-row';
 import { isNotionNotFound } from '../adapters/notion';
-import { buildDefinition, hasErrors, healthText, rowProblem } from './index';
+import { requestRunNow } from '../triggers/run-now';
+import type { WorkflowDefinition } from '../domain/workflow-definition';
+import { buildDefinition, hasErrors, rowProblem, type RowProblem } from './index';
+import { chainProblems, normaliseWorkflowName } from './chain-loop';
 import { createLinkChecker, type LinkChecker } from './check-links';
+import { composeHealth } from './row-health';
 import { failureReason, isTransientFailure } from './row-failure';
+import { createWorkflowDirectory, type WorkflowDirectory } from './workflow-directory';
 import type { StoredDefinition } from '../adapters/store';
 
 export const REGISTRY_SYNCED_KEY = 'registry_synced_at';
@@ -59,6 +73,10 @@ export async function syncRegistry(services: Services, now: Date): Promise<SyncR
   const report: SyncReport = { queried: rows.length, read: 0, written: 0, trashed: 0, failed: 0, deferred: 0, full };
   const links = createLinkChecker(services);
   const dirty = new Set(await store.takeDirtyRows());
+  const directory = createWorkflowDirectory(store, rows);
+  /** Normalised names whose chain verdicts may have changed in this sync (renamed, new, gone, re-chained rows). */
+  const chainNames = new Set<string>();
+  const readNow = new Set<string>();
   const queried = new Set(rows.map((r) => r.id));
   const later = async (id: string) => {
     report.deferred++;
@@ -84,12 +102,27 @@ export async function syncRegistry(services: Services, now: Date): Promise<SyncR
         if (cached && !cached.in_trash) {
           await store.markTrashed(row.id, now);
           report.trashed++;
+          directory.update(row.id, null);
+          chainNames.add(normaliseWorkflowName(cached.name));
         }
         continue;
       }
       if (cached && !cached.in_trash && row.last_edited_by.id === bot && !dirty.has(row.id)) continue;
       report.read++;
-      if (await syncRow(services, row, cached, now, links)) report.written++;
+      readNow.add(row.id);
+      const result = await syncRow(services, row, cached, now, links, directory);
+      if (result.written) report.written++;
+      for (const name of result.chainNames) chainNames.add(name);
+      if (result.runNow) {
+        try {
+          await requestRunNow(services, result.runNow, now);
+        } catch (error) {
+          // The row itself is fine; only the run could not be started. A transient failure is
+          // tried again next tick (the box is still ticked); anything else is left for the logs.
+          if (isTransientFailure(error)) await later(row.id);
+          else console.warn(`registry sync: Run now on row ${row.id} failed: ${failureReason(error)}`);
+        }
+      }
     } catch (error) {
       if (isTransientFailure(error)) {
         await later(row.id);
@@ -110,14 +143,28 @@ export async function syncRegistry(services: Services, now: Date): Promise<SyncR
     const seen = new Set(rows.filter((r) => !r.in_trash).map((r) => r.id));
     for (const id of await store.definitionIds()) {
       if (!seen.has(id)) {
+        const gone = await store.getDefinition(id);
         await store.markTrashed(id, now);
         report.trashed++;
+        directory.update(id, null);
+        if (gone) chainNames.add(normaliseWorkflowName(gone.name));
       }
     }
     await store.setMeta(REGISTRY_SWEPT_KEY, now.toISOString(), now);
   }
+  if (chainNames.size > 0) await recheckFollowers(services, directory, chainNames, readNow, now);
   await store.setMeta(REGISTRY_SYNCED_KEY, now.toISOString(), now);
   return report;
+}
+
+/** Marks for the next tick the rows whose chain verdict may have changed with this sync's rows. */
+async function recheckFollowers(services: Services, directory: WorkflowDirectory, names: Set<string>, readNow: Set<string>, now: Date): Promise<void> {
+  names.delete('');
+  for (const entry of await directory.entries()) {
+    if (readNow.has(entry.pageId)) continue;
+    const follows = entry.afterWorkflow !== null && names.has(normaliseWorkflowName(entry.afterWorkflow.workflowName));
+    if (follows || entry.chainProblem) await services.store.markRowDirty(entry.pageId, now);
+  }
 }
 
 /**
@@ -126,21 +173,23 @@ export async function syncRegistry(services: Services, now: Date): Promise<SyncR
  * the record, not for running.
  */
 async function recordRowFailure(services: Services, row: PageObjectResponse, previous: StoredDefinition | null, error: unknown, now: Date): Promise<void> {
-  const health = healthText({
-    problems: [rowProblem({ kind: 'row_check_failed', reason: failureReason(error) })],
-    timeZone: services.config.defaultTimeZone,
-  });
+  const problems = [rowProblem({ kind: 'row_check_failed', reason: failureReason(error) })];
+  const definition = previous?.definition_json ?? null;
+  const health = composeHealth(
+    { definition, problems, runnable: false, nextRun: null, lastTrigger: previous?.last_trigger_json ?? null, lastFailure: previous?.last_failure ?? null },
+    services.config,
+  );
   await services.store.saveDefinition(
     {
       pageId: row.id,
       name: previous?.name ?? '',
       state: previous?.state ?? 'Draft',
       contentHash: '',
-      definition: previous?.definition_json ?? null,
+      definition,
       runnable: false,
       health,
       nextRun: null,
-      problems: [],
+      problems,
     },
     now,
   );
@@ -152,6 +201,15 @@ async function recordRowFailure(services: Services, row: PageObjectResponse, pre
   });
 }
 
+interface RowSync {
+  /** Health, Plan or Next run was written on the row. */
+  written: boolean;
+  /** The definition to run now: Run now is ticked and the row can run. */
+  runNow: WorkflowDefinition | null;
+  /** Normalised names (old and new) whose followers must be checked again. */
+  chainNames: string[];
+}
+
 /** Reads one row, caches its definition and writes Health/Plan/Next run back if they changed. */
 async function syncRow(
   services: Services,
@@ -159,7 +217,8 @@ async function syncRow(
   previous: StoredDefinition | null,
   now: Date,
   links: LinkChecker,
-): Promise<boolean> {
+  directory: WorkflowDirectory,
+): Promise<RowSync> {
   const notion = requireNotion(services);
   const { markdown, truncated } = await notion.readMarkdown(row.id);
   const built = await buildDefinition({
@@ -171,18 +230,27 @@ async function syncRow(
     now,
   });
   const { definition } = built;
-  const problems = definition ? [...built.problems, ...(await links.check(definition))] : built.problems;
+  const problems: RowProblem[] = [...built.problems];
+  if (definition) {
+    problems.push(...(await links.check(definition)));
+    if (definition.afterWorkflow) problems.push(...chainProblems(definition, await directory.entries()));
+  }
   const runnable = definition !== null && !hasErrors(problems);
-  let health = healthText({
-    problems,
-    state: definition?.state ?? null,
-    timeZone: definition?.timeZone ?? services.config.defaultTimeZone,
-    nextRun: built.nextRun,
-    watchFolder: definition?.watchFolder ?? null,
-  });
-  if (previous?.last_failure && runnable) health = `${health}\nLast run failed: ${previous.last_failure}`;
-  const plan = runnable && definition ? renderPlanSummary(compilePlan(definition).plan, { reviewerNames: reviewerNames(definition) }) : '';
   const nextRun = runnable && definition?.state === 'Active' ? (built.nextRun?.toISOString() ?? null) : null;
+  const health = composeHealth(
+    {
+      definition,
+      problems,
+      runnable,
+      nextRun: nextRun ? new Date(nextRun) : null,
+      lastTrigger: previous?.last_trigger_json ?? null,
+      lastFailure: previous?.last_failure ?? null,
+    },
+    services.config,
+  );
+  const plan = runnable && definition ? renderPlanSummary(compilePlan(definition).plan, { reviewerNames: reviewerNames(definition) }) : '';
+
+  const result: RowSync = { written: false, runNow: built.runNow && runnable ? definition : null, chainNames: chainChange(previous, definition) };
 
   await services.store.saveDefinition(
     {
@@ -198,16 +266,28 @@ async function syncRow(
     },
     now,
   );
+  const name = definition?.name ?? '';
+  const chainProblem = problems.some((p) => p.kind === 'chain_unknown_workflow' || p.kind === 'chain_loop');
+  directory.update(row.id, name === '' ? null : { pageId: row.id, name, afterWorkflow: definition?.afterWorkflow ?? null, chainProblem });
 
   const current = currentWriteBack(row);
   const nextRunDate = nextRun ? nextRun.slice(0, 16) : null;
-  if (current.health === health && current.plan === plan && current.nextRun === nextRunDate) return false;
+  if (current.health === health && current.plan === plan && current.nextRun === nextRunDate) return result;
   await notion.updatePage(row.id, {
     Health: { rich_text: text(health) },
     Plan: { rich_text: text(plan) },
     'Next run': { date: nextRun ? { start: nextRun } : null },
   });
-  return true;
+  return { ...result, written: true };
+}
+
+/** The old and new names of a row that is new, renamed or follows another workflow now; else none. */
+function chainChange(previous: StoredDefinition | null, definition: WorkflowDefinition | null): string[] {
+  const before = normaliseWorkflowName(previous?.definition_json?.name ?? previous?.name ?? '');
+  const after = normaliseWorkflowName(definition?.name ?? '');
+  const follows = (d: WorkflowDefinition | null | undefined) => (d?.afterWorkflow ? normaliseWorkflowName(d.afterWorkflow.workflowName) : null);
+  const changed = previous === null || before !== after || follows(previous.definition_json) !== follows(definition);
+  return changed ? [before, after] : [];
 }
 
 function reviewerNames(definition: { reviewer: { id: string; name: string | null } | null }): Record<string, string> {

@@ -24,11 +24,14 @@ export function scheduleProblemMessage(problem: ScheduleProblem): string {
   }
 }
 
-/** "try 'every Monday at 9:00' or a cron expression like '0 9 * * 1'", or the other way round. */
+/**
+ * "try 'every Monday at 9:00' or a cron expression like '0 9 * * 1'", or the other way round;
+ * only the words for what cron cannot say ("every other Friday at 4pm").
+ */
 function tryInstead(suggestion: string): string {
   if (looksLikeCron(suggestion)) return `try '${suggestion}' or plain words like 'every Monday at 9:00'`;
   const reading = readPlainSchedule(suggestion);
-  return reading.ok
+  return reading.ok && 'phrase' in reading
     ? `try '${suggestion}' or a cron expression like '${compilePhrase(reading.phrase)}'`
     : `try '${suggestion}'`;
 }

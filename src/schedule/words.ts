@@ -3,6 +3,7 @@
 // understands is never "corrected" into one it does not.
 import type { WeekDays } from './phrase';
 import { WEEKDAYS } from './phrase';
+import { MONTH_NAMES } from './local-date';
 
 export type Word =
   | { t: 'day'; day: number }
@@ -54,18 +55,32 @@ const WORDS: ReadonlyMap<string, Word> = new Map<string, Word>([
   ['through', { t: 'to' }],
   ['thru', { t: 'to' }],
   ['until', { t: 'to' }],
-  ...['every', 'each', 'the', 'on', 'of', 'in', 'at'].map((s): [string, Word] => [s, { t: 'filler' }]),
+  // "from Monday to Friday"; "from" before a date is a start date, taken out first (read-anchor.ts).
+  ...['every', 'each', 'the', 'on', 'of', 'in', 'at', 'from'].map((s): [string, Word] => [s, { t: 'filler' }]),
 ]);
 
-/** Words read elsewhere (intervals, times, skipped weeks); known, so never "misspelled". */
+/** Words read elsewhere (intervals, times, skips, start dates); known, so never "misspelled". */
 const OTHER_KNOWN = [
   'minute', 'minutes', 'min', 'mins', 'hour', 'hours', 'hr', 'hrs', 'hourly', 'half', 'quarter',
-  'noon', 'midday', 'midnight', 'am', 'pm', 'other', 'alternate', 'biweekly', 'fortnightly',
-  'fortnight', 'weeks', 'one', 'two', 'three', 'four', 'six', 'ten', 'twelve', 'fifteen',
-  'twenty', 'thirty',
+  'noon', 'midday', 'midnight', 'am', 'pm', 'other', 'alternate', 'alternating', 'biweekly',
+  'fortnightly', 'fortnight', 'bimonthly', 'quarterly', 'weeks', 'one', 'two', 'three', 'four',
+  'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen', 'twenty', 'thirty',
 ];
 
-export const VOCABULARY: readonly string[] = [...WORDS.keys(), ...OTHER_KNOWN];
+/** Words that put a start date after them: "starting 4 Dec" (read-anchor.ts). */
+export const ANCHOR_WORDS: readonly string[] = ['starting', 'start', 'starts', 'beginning', 'begin', 'begins', 'from', 'commencing'];
+
+/** Month names and abbreviations, 1 = January. */
+export const MONTH_WORDS: ReadonlyMap<string, number> = new Map(
+  MONTH_NAMES.flatMap((name, i): [string, number][] => {
+    const lower = name.toLowerCase();
+    return [[lower, i + 1], [lower.slice(0, 3), i + 1], ...(lower === 'september' ? [['sept', 9] as [string, number]] : [])];
+  }),
+);
+
+// After the schedule's own words, so a tie between a day and a month ("mom": "mon" or "mar")
+// goes to the day.
+export const VOCABULARY: readonly string[] = [...WORDS.keys(), ...OTHER_KNOWN, ...ANCHOR_WORDS, ...MONTH_WORDS.keys()];
 
 const SUFFIXED = /^(\d{1,2})(st|nd|rd|th)$/;
 const BARE = /^\d{1,2}$/;

@@ -8,10 +8,12 @@
 import type { Services } from '../services';
 import { requireNotion } from '../services';
 import type { StoredRun } from '../adapters/store';
-import { latestDueSlot, nextRun, parseSchedule } from '../schedule';
+import { latestDueSlot, nextRun } from '../schedule';
+import { definitionSchedule } from '../registry/definition-schedule';
 import { runTitle } from '../publish/naming';
 import { newRunProperties } from '../engine/run-row';
 import { runIdFor } from './run-id';
+import { subjectName } from '../domain/trigger-subject';
 
 export const SCHEDULE_CHECKED_KEY = 'schedule_checked_until';
 /** After downtime, slots older than this are not made up. */
@@ -24,11 +26,10 @@ export async function admitScheduledRuns(services: Services, now: Date): Promise
   const admitted: string[] = [];
   for (const row of await store.activeDefinitions()) {
     const definition = row.definition_json;
-    if (!definition.schedule) continue;
-    const parsed = parseSchedule(definition.schedule, definition.timeZone);
-    if (!parsed.ok) continue;
+    const schedule = definitionSchedule(definition);
+    if (!schedule) continue;
     // Several missed slots (after downtime) run once, for the latest: a late brief, not three.
-    const slot = latestDueSlot(parsed.schedule, from, now);
+    const slot = latestDueSlot(schedule, from, now);
     if (!slot) continue;
     const slotIso = slot.toISOString();
     const runId = await runIdFor(definition.pageId, 'schedule', slotIso);
@@ -39,7 +40,7 @@ export async function admitScheduledRuns(services: Services, now: Date): Promise
     );
     if (claimed) {
       admitted.push(runId);
-      const next = nextRun(parsed.schedule, now);
+      const next = nextRun(schedule, now);
       await store.setNextRun(definition.pageId, next ? next.toISOString() : null);
     }
   }
@@ -57,16 +58,31 @@ const START_LEASE_MS = 2 * 60_000;
 export async function startPendingRuns(services: Services, now: Date): Promise<string[]> {
   const started: string[] = [];
   for (const run of await services.store.unstartedRuns()) {
-    if (!(await services.store.leaseStart(run.run_id, now, START_LEASE_MS))) continue;
-    try {
-      await startRun(services, run, now);
-      started.push(run.run_id);
-    } catch (error) {
-      // One run that cannot start now never keeps the others from starting; a later tick retries it.
-      console.error(`start admitted runs: run ${run.run_id} did not start yet: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    if (await startLeased(services, run, now)) started.push(run.run_id);
   }
   return started;
+}
+
+/**
+ * Starts one admitted run now (an event trigger or Run now, without waiting for the tick); false
+ * when it is started already, another caller holds its start lease, or it could not start yet
+ * (the tick retries it).
+ */
+export async function startAdmittedRun(services: Services, runId: string, now: Date): Promise<boolean> {
+  const run = await services.store.getRun(runId);
+  return run !== null && !run.started && (await startLeased(services, run, now));
+}
+
+async function startLeased(services: Services, run: StoredRun, now: Date): Promise<boolean> {
+  if (!(await services.store.leaseStart(run.run_id, now, START_LEASE_MS))) return false;
+  try {
+    await startRun(services, run, now);
+    return true;
+  } catch (error) {
+    // One run that cannot start now never keeps the others from starting; a later tick retries it.
+    console.error(`start admitted runs: run ${run.run_id} did not start yet: ${error instanceof Error ? error.message : String(error)}`);
+    return false;
+  }
 }
 
 async function startRun(services: Services, run: StoredRun, now: Date): Promise<void> {
@@ -84,7 +100,7 @@ async function startRun(services: Services, run: StoredRun, now: Date): Promise<
       {
         parent: { type: 'data_source_id', data_source_id: runsDataSource },
         properties: newRunProperties({
-          name: runTitle(definition.name, new Date(run.scheduled_for ?? run.created_at), definition.timeZone),
+          name: runTitle(definition.name, new Date(run.scheduled_for ?? run.created_at), definition.timeZone, subjectName(run.trigger_subject)),
           workflowPageId: run.workflow_page_id,
           runId: run.run_id,
           trigger: run.trigger_kind,

@@ -10,6 +10,7 @@ import { FIXTURE_IDS } from '../fixtures/example-rows';
 import { freeStackPorts } from '../support/ports';
 import { WORLD } from '../support/world';
 import { startLocalStack } from '../demo/local-stack';
+import { benchTriggers } from './triggers';
 
 const dir = mkdtempSync(join(tmpdir(), 'baton-bench-'));
 const stack = await startLocalStack({ dir, quiet: true, ports: await freeStackPorts() });
@@ -77,3 +78,5 @@ try {
   await stack.close();
   rmSync(dir, { recursive: true, force: true });
 }
+
+await benchTriggers();

@@ -20,6 +20,8 @@ export interface StackPorts {
 
 export const DEMO_PORTS: StackPorts = { notion: 4010, drive: 4020, model: 4030, worker: 8787 };
 export const DEMO_DIR = '.baton-demo';
+/** The offline demo's Run now API token (a local stand-in world; never a real secret). */
+export const DEMO_API_TOKEN = 'baton-demo-api-token';
 const WEBHOOK_SECRET = 'whsec_local_demo';
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const WRANGLER = join(ROOT, 'node_modules', '.bin', 'wrangler');
@@ -95,6 +97,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       ALLOWED_DRIVE_ROOTS: WORLD.teamDrive,
       ALLOWED_NOTION_PAGES: WORLD.rootPage,
       STEP_RETRY_DELAY_SECONDS: '2',
+      // Drive pushes reach wrangler dev directly (the stand-in accepts http on loopback).
+      PUBLIC_URL: workerUrl,
+      BATON_API_TOKEN: DEMO_API_TOKEN,
       ...options.env,
     })
       .map(([k, v]) => `${k}=${v}`)

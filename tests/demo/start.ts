@@ -20,7 +20,7 @@ Baton is running offline.
   Model         ${stack.model.url}   (stand-in; deterministic drafts from the prompt's sources)
 
 In another terminal:
-  npm run demo -- run-now                          start the weekly brief now (its next Monday 9:00 slot)
+  npm run demo -- run-now                          start the weekly brief now (Run now; schedules unaffected)
   npm run demo -- status                           where each run is, and links to what it published
   npm run demo -- approve                          approve the draft as Maya, the reviewer
   npm run demo -- approve --edit "Note from Maya"  edit the draft in place, then approve

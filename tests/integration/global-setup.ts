@@ -10,6 +10,7 @@ import { startMailbox } from '../support/mailbox';
 import { driveWorld, notionWorld, WORLD } from '../support/world';
 
 export const WEBHOOK_SECRET = 'whsec_integration_tests';
+export const API_TOKEN = 'baton_api_integration_tests';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -48,6 +49,11 @@ export async function setup(project: TestProject) {
     ALLOWED_NOTION_PAGES: WORLD.rootPage,
     // Retried run steps wait 1 s, not 10, so failure tests stay quick.
     STEP_RETRY_DELAY_SECONDS: '1',
+    // Drive pushes go to the mailbox (workerd cannot listen); tests hand them to /webhooks/drive.
+    PUBLIC_URL: `${mailbox.url}/drive`,
+    BATON_API_TOKEN: API_TOKEN,
+    // New files settle in 1 s, not 15, so trigger tests stay quick.
+    DRIVE_SETTLE_SECONDS: '1',
   });
   return async () => {
     await Promise.all([notion.close(), drive.close(), model.close(), mailbox.close()]);

@@ -29,7 +29,21 @@ export const notionAdmin = (path: string, body?: unknown, method = 'POST') => ca
 export const driveAdmin = (path: string, body?: unknown, method = 'POST') => call(`${driveOrigin()}/__admin/${path}`, method, body);
 export const modelAdmin = (path: string, body?: unknown, method = 'POST') => call(`${modelOrigin()}/__admin/${path}`, method, body);
 
-const TABLES = ['meta', 'definitions', 'schedule_slots', 'runs', 'processed_events', 'artifacts'];
+const TABLES = [
+  'meta',
+  'definitions',
+  'schedule_slots',
+  'runs',
+  'processed_events',
+  'artifacts',
+  'drive_feeds',
+  'drive_channels',
+  'drive_watches',
+  'drive_files_seen',
+  'notion_watches',
+  'notion_row_states',
+  'run_now_requests',
+];
 
 /** Back to the seeded world: stand-ins reset, webhook mailbox emptied, Baton's D1 index empty. */
 export async function resetWorld(): Promise<void> {
@@ -40,6 +54,28 @@ export async function resetWorld(): Promise<void> {
   await driveAdmin('reset');
   await modelAdmin('reset');
   await call(`${env.MAILBOX_URL}/take`);
+  await call(`${env.MAILBOX_URL}/take/drive`);
+}
+
+/**
+ * Waits for the Drive stand-in's pending pushes, then hands each to the worker's /webhooks/drive
+ * unchanged and waits for the work it started (waitUntil). Answers the route's statuses.
+ */
+export async function deliverDrivePushes(bindings: Cloudflare.Env = env): Promise<number[]> {
+  await driveAdmin('push/idle');
+  const held = (await call(`${env.MAILBOX_URL}/take/drive`)) as { headers: Record<string, string>; body: string }[];
+  const statuses: number[] = [];
+  for (const delivery of held) statuses.push(await postDrivePush(delivery.headers, bindings));
+  return statuses;
+}
+
+/** One Drive notification, as Google would POST it. */
+export async function postDrivePush(headers: Record<string, string>, bindings: Cloudflare.Env = env): Promise<number> {
+  const ctx = createExecutionContext();
+  const res = await worker.fetch(new Request('http://baton.test/webhooks/drive', { method: 'POST', headers }), bindings, ctx);
+  await res.arrayBuffer();
+  await waitOnExecutionContext(ctx);
+  return res.status;
 }
 
 /** Sets the Notion stand-in's clock, so last_edited_time agrees with the tick being simulated. */

@@ -1,6 +1,10 @@
-// A webhook mailbox for workerd tests: the Notion stand-in delivers to it over HTTP, and a test
-// running inside workerd (which cannot listen on a port) takes the deliveries, headers and raw
-// bytes unchanged, and hands them to the worker's own route.
+// A webhook mailbox for workerd tests: the Notion and Drive stand-ins deliver to it over HTTP, and
+// a test running inside workerd (which cannot listen on a port) takes the deliveries, headers and
+// raw bytes unchanged, and hands them to the worker's own route.
+//
+// POST /deliver…          Notion's deliveries (box "notion")
+// POST /drive/…           Drive push notifications (box "drive"; PUBLIC_URL = <mailbox>/drive)
+// POST /take, /take/drive empties a box and answers what it held, oldest first
 import { serve, type StandInServer } from '../emulators/shared/server';
 
 export interface Delivery {
@@ -9,15 +13,23 @@ export interface Delivery {
 }
 
 export async function startMailbox(): Promise<StandInServer> {
-  const held: Delivery[] = [];
+  const boxes = new Map<string, Delivery[]>([
+    ['notion', []],
+    ['drive', []],
+  ]);
   return serve(({ method, url, headers, rawBody }) => {
-    if (method === 'POST' && url.pathname === '/deliver') {
+    const box = url.pathname.startsWith('/deliver') ? 'notion' : url.pathname.startsWith('/drive/') ? 'drive' : null;
+    if (method === 'POST' && box) {
       const kept: Record<string, string> = {};
       for (const [k, v] of Object.entries(headers)) if (typeof v === 'string' && (k.startsWith('x-') || k === 'content-type')) kept[k] = v;
-      held.push({ headers: kept, body: rawBody.toString('utf8') });
+      boxes.get(box)!.push({ headers: kept, body: rawBody.toString('utf8') });
       return { status: 200, body: { ok: true } };
     }
-    if (method === 'POST' && url.pathname === '/take') return { status: 200, body: held.splice(0, held.length) };
+    const take = /^\/take(?:\/(notion|drive))?$/.exec(url.pathname);
+    if (method === 'POST' && take) {
+      const held = boxes.get(take[1] ?? 'notion')!;
+      return { status: 200, body: held.splice(0, held.length) };
+    }
     return { status: 404, body: { error: 'not found' } };
   });
 }

@@ -23,7 +23,54 @@ export const WORLD = {
   workflowsDataSource: FIXTURE_IDS.workflowsDataSource,
   runsDatabase: '1f0c2a4e-8b7d-4c3e-9a51-6d2e8f4b7c20',
   runsDataSource: '1f0c2a4e-8b7d-4c3e-9a51-6d2e8f4b7c21',
+  /** The sales team's Deals database: the kickoff brief starts when a row reaches Closed won. */
+  dealsDatabase: '5d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6',
+  dealsDataSource: '5d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d7',
+  /** A deal still in Proposal: the tests move it to Closed won. */
+  acmeDeal: '5d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5e1',
+  /** A deal that was Closed won before Baton watched the database: it must start nothing. */
+  oldDeal: '5d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5e2',
 } as const;
+
+function dealsDatabase(): SeedDatabase {
+  const title = (t: string) => [{ type: 'text' as const, text: { content: t } }];
+  return {
+    id: WORLD.dealsDatabase,
+    data_source_id: WORLD.dealsDataSource,
+    parent: { page_id: WORLD.rootPage },
+    title: 'Deals',
+    properties: {
+      Name: { title: {} },
+      Stage: { select: { options: [{ name: 'Lead' }, { name: 'Proposal' }, { name: 'Closed won' }, { name: 'Closed lost' }] } },
+      Client: { rich_text: {} },
+      Amount: { number: { format: 'number' } },
+      Owner: { people: {} },
+    },
+    rows: [
+      {
+        id: WORLD.acmeDeal,
+        properties: {
+          Name: { title: title('Acme Corp — analytics rollout') },
+          Stage: { select: { name: 'Proposal' } },
+          Client: { rich_text: title('Acme Corp') },
+          Amount: { number: 48000 },
+          Owner: { people: [{ id: FIXTURE_IDS.users.accountOwner }] },
+        },
+        markdown: '## Notes\nAcme wants dashboards for 40 finance users by March.\nTheir CFO, Dana Wu, signs off on scope.',
+      },
+      {
+        id: WORLD.oldDeal,
+        properties: {
+          Name: { title: title('Globex — renewal') },
+          Stage: { select: { name: 'Closed won' } },
+          Client: { rich_text: title('Globex') },
+          Amount: { number: 12000 },
+        },
+        markdown: 'Renewed in October.',
+      },
+    ],
+  };
+}
 
 function database(spec: DatabaseSpec, id: string, dataSourceId: string): SeedDatabase {
   const properties = Object.fromEntries(
@@ -63,6 +110,7 @@ export function notionWorld(): NotionSeed {
     databases: [
       database(WORKFLOWS, WORLD.workflowsDatabase, WORLD.workflowsDataSource),
       database(RUNS, WORLD.runsDatabase, WORLD.runsDataSource),
+      dealsDatabase(),
     ],
   };
 }

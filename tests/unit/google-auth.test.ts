@@ -1,7 +1,7 @@
 // The service-account token adapter, against the Drive stand-in's token endpoint.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { decodeJwt, decodeProtectedHeader, exportPKCS8, generateKeyPair } from 'jose';
-import { createGoogleAuth, DRIVE_SCOPE, GoogleAuthError } from '../../src/adapters/google-auth';
+import { createGoogleAuth, DRIVE_SCOPE, GOOGLE_TOKEN_AUDIENCE, GoogleAuthError } from '../../src/adapters/google-auth';
 import { startDrive, type DriveStandIn } from '../emulators/drive/index';
 import { keyPair, SA_EMAIL } from '../emulators/drive/test-kit';
 
@@ -37,20 +37,43 @@ describe('createGoogleAuth', () => {
 
   it('signs the assertion Google documents: RS256, iss, scope, aud, iat and exp one hour later', async () => {
     let sent: URLSearchParams | undefined;
+    let postedTo: string | undefined;
     const auth = createGoogleAuth({
       ...options(),
       now: () => Date.parse('2026-11-24T10:00:00Z'),
-      fetch: async (_url, init) => {
+      fetch: async (url, init) => {
+        postedTo = String(url);
         sent = new URLSearchParams(String(init?.body));
         return new Response(JSON.stringify({ access_token: 't', expires_in: 3599, token_type: 'Bearer' }));
       },
     });
     await auth.accessToken();
+    expect(postedTo).toBe(standIn.tokenUrl);
     expect(sent!.get('grant_type')).toBe('urn:ietf:params:oauth:grant-type:jwt-bearer');
     const jwt = sent!.get('assertion')!;
     expect(decodeProtectedHeader(jwt)).toEqual({ alg: 'RS256', typ: 'JWT' });
     const claims = decodeJwt(jwt);
-    expect(claims).toEqual({ iss: SA_EMAIL, scope: DRIVE_SCOPE, aud: standIn.tokenUrl, iat: 1795514400, exp: 1795514400 + 3600 });
+    expect(claims).toEqual({ iss: SA_EMAIL, scope: DRIVE_SCOPE, aud: GOOGLE_TOKEN_AUDIENCE, iat: 1795514400, exp: 1795514400 + 3600 });
+  });
+
+  it('keeps aud at https://oauth2.googleapis.com/token whichever token URL it posts to', async () => {
+    expect(GOOGLE_TOKEN_AUDIENCE).toBe('https://oauth2.googleapis.com/token');
+    const audiences: unknown[] = [];
+    for (const tokenUrl of ['http://127.0.0.1:4040/token', 'https://oauth2.googleapis.com/token', standIn.tokenUrl]) {
+      const auth = createGoogleAuth({
+        ...options(),
+        tokenUrl,
+        fetch: async (_url, init) => {
+          audiences.push(decodeJwt(new URLSearchParams(String(init?.body)).get('assertion')!).aud);
+          return new Response(JSON.stringify({ access_token: 't', expires_in: 3599, token_type: 'Bearer' }));
+        },
+      });
+      await auth.accessToken();
+    }
+    expect(audiences).toEqual([GOOGLE_TOKEN_AUDIENCE, GOOGLE_TOKEN_AUDIENCE, GOOGLE_TOKEN_AUDIENCE]);
+    // …and a stand-in on a local port accepts it, as Google does.
+    expect(standIn.tokenUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/token$/);
+    expect(await createGoogleAuth(options()).accessToken()).toMatch(/^ya29\./);
   });
 
   it('reuses the token until shortly before it expires, then fetches a new one', async () => {

@@ -35,6 +35,9 @@ describe('the four example workflows', () => {
       reviewer: { id: U.maya, name: 'Maya Okafor' },
       outputFolder: { kind: 'drive_folder', id: F.competitiveIntelligence, url: L.competitiveIntelligenceFolder },
       outputPage: { kind: 'notion_page', id: P.competitiveIntelligence, url: L.competitiveIntelligencePage, label: 'Competitive intelligence' },
+      rowTrigger: null,
+      afterWorkflow: null,
+      scheduleAnchor: '2026-11-02',
       goal: 'Tell the strategy team what our competitors did last week and what changed since the last brief.',
       outputTemplate: '### Summary (3 bullets)\n### Changes since last week\n### Pricing moves\n### What to watch\nKeep it under 500 words.',
       lessons: [],
@@ -53,7 +56,7 @@ describe('the four example workflows', () => {
     expect(definition?.contentHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('reads the client kickoff brief: started by the Closed-won deals folder, the CRM line asks for a link', async () => {
+  it('reads the client kickoff brief: started by the Closed-won deals folder or a deal closing, the CRM line asks for a link', async () => {
     const { definition, problems, nextRun } = await build(kickoffBrief);
     expect(problems.map((p) => p.kind)).toEqual(['context_no_link']);
     expect(hasErrors(problems)).toBe(false);
@@ -65,6 +68,9 @@ describe('the four example workflows', () => {
       schedule: null,
       timeZone: 'UTC',
       watchFolder: { kind: 'drive_folder', id: F.closedWonDeals, url: L.closedWonDeals },
+      rowTrigger: { databaseId: FIXTURE_IDS.dealsDatabase, url: L.deals, label: 'Deals', property: 'Stage', value: 'Closed won' },
+      afterWorkflow: null,
+      scheduleAnchor: null,
       reviewer: { id: U.accountOwner, name: 'Jordan Lee' },
       outputFolder: { kind: 'drive_folder', id: F.clients },
       outputPage: { kind: 'notion_page', id: P.clientOnboarding, label: 'Client onboarding' },
@@ -130,5 +136,10 @@ describe('the four example workflows', () => {
     expect(
       healthText({ problems: repurpose.problems, state: 'Active', timeZone: 'UTC', watchFolder: repurpose.definition?.watchFolder }),
     ).toBe(`OK — runs when a file lands in the Watch folder (${L.publishedArticles})`);
+    const kickoff = await build(kickoffBrief);
+    const definition = kickoff.definition;
+    expect(
+      healthText({ problems: [], state: 'Active', timeZone: 'UTC', watchFolder: definition?.watchFolder, rowTrigger: definition?.rowTrigger }),
+    ).toBe(`OK — runs when a file lands in the Watch folder (${L.closedWonDeals}); also runs when a row in Deals has Stage = Closed won`);
   });
 });

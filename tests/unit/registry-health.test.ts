@@ -32,6 +32,52 @@ describe('the Health column', () => {
     );
   });
 
+  const deals = { databaseId: 'db', url: 'https://www.notion.so/acme/5d1e2f3a4b5c4d6e8f708192a3b4c5d6?v=1', label: 'Deals', property: 'Stage', value: 'Closed won' };
+  const closedWon = { kind: 'drive_folder', id: 'y', url: L.closedWonDeals, label: 'Closed-won deals' } as const;
+  const last = { label: 'Acme proposal', at: '2026-12-03T09:14:00.000Z' };
+  const DEC_7 = new Date('2026-12-07T08:00:00Z');
+
+  it('says what starts the row and when it last did, in the row time zone', () => {
+    expect(healthText({ problems: [], state: 'Active', timeZone: 'Europe/Paris', nextRun: DEC_7, watchFolder: closedWon, lastTrigger: last })).toBe(
+      'OK — next run Mon 7 Dec 09:00 (Europe/Paris); also runs when a file lands in Closed-won deals (last: Acme proposal, 3 Dec 10:14)',
+    );
+    expect(healthText({ problems: [], state: 'Active', timeZone: 'Europe/Paris', rowTrigger: deals, lastTrigger: { label: 'Acme Corp', at: last.at } })).toBe(
+      'OK — runs when a row in Deals has Stage = Closed won (last: Acme Corp, 3 Dec 10:14)',
+    );
+    expect(healthText({ problems: [], state: 'Active', timeZone: 'UTC', afterWorkflow: { workflowName: 'Weekly competitive brief' } })).toBe(
+      'OK — runs when Weekly competitive brief publishes',
+    );
+  });
+
+  it('lists every way a row starts, with one "last" after the last of them', () => {
+    expect(healthText({ problems: [], state: 'Active', timeZone: 'UTC', watchFolder: closedWon, rowTrigger: deals, lastTrigger: last })).toBe(
+      'OK — runs when a file lands in Closed-won deals; also runs when a row in Deals has Stage = Closed won (last: Acme proposal, 3 Dec 09:14)',
+    );
+    expect(healthText({ problems: [], state: 'Active', timeZone: 'UTC', nextRun: DEC_7, lastTrigger: { label: 'Run now', at: last.at } })).toBe(
+      'OK — next run Mon 7 Dec 08:00 (UTC); last: Run now, 3 Dec 09:14',
+    );
+    expect(healthText({ problems: [], state: 'Active', timeZone: 'UTC', rowTrigger: { ...deals, label: deals.url } })).toBe(
+      `OK — runs when a row in the database at ${deals.url} has Stage = Closed won`,
+    );
+  });
+
+  it('says new files and rows are found by the minute check when push and webhooks are off, and how to turn them on', () => {
+    const off = { drivePush: false, notionWebhooks: false };
+    expect(healthText({ problems: [], state: 'Active', timeZone: 'UTC', watchFolder: closedWon, rowTrigger: deals, capabilities: off })).toBe(
+      "OK — runs when a file lands in Closed-won deals; new files are found by a check every minute (Drive push is off: set PUBLIC_URL to the worker's https address); also runs when a row in Deals has Stage = Closed won; rows are checked every minute (Notion webhooks are not set up: set NOTION_WEBHOOK_SECRET)",
+    );
+    expect(healthText({ problems: [], state: 'Active', timeZone: 'UTC', watchFolder: closedWon, rowTrigger: deals, capabilities: { drivePush: true, notionWebhooks: true } })).toBe(
+      'OK — runs when a file lands in Closed-won deals; also runs when a row in Deals has Stage = Closed won',
+    );
+    // Nothing to say about a way the row does not start.
+    expect(healthText({ problems: [], state: 'Active', timeZone: 'Europe/Paris', nextRun: MONDAY, capabilities: off })).toBe('OK — next run Mon 30 Nov 09:00 (Europe/Paris)');
+  });
+
+  it('keeps a long trigger line within the 2000-character limit', () => {
+    const long = { ...deals, label: 'D'.repeat(3000) };
+    expect(healthText({ problems: [], state: 'Active', timeZone: 'UTC', rowTrigger: long, lastTrigger: last }).length).toBeLessThanOrEqual(HEALTH_MAX_CHARS);
+  });
+
   it('says paused for a paused row, and how to start a draft', () => {
     expect(healthText({ problems: [], state: 'Paused', timeZone: 'Europe/Paris', nextRun: MONDAY })).toBe('OK — paused');
     expect(healthText({ problems: [], state: 'Draft', timeZone: 'UTC' })).toBe('OK — draft; set State to Active to start it');

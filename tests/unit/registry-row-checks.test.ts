@@ -61,6 +61,7 @@ const file = (id: string, parent: string, more: Partial<DriveFile> = {}): DriveF
   modifiedTime: '2026-11-20T10:00:00.000Z',
   webViewLink: `https://drive.google.com/drive/folders/${id}`,
   appProperties: {},
+  size: null,
   canAddChildren: true,
   ...more,
 });

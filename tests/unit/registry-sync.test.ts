@@ -1,13 +1,20 @@
 // Issue 8: in the registry sync, one row's failure is that row's alone. A rate limit or outage
 // leaves the row for the next tick without writing anything on it; any other failure is written
 // on its Health. Notion and D1 are small in-memory fakes; the workerd test in
-// tests/integration/registry.test.ts runs the poison row against the stand-ins.
+// tests/integration/registry.test.ts runs the poison row against the stand-ins. Also here: Run
+// now handed to the trigger code, and chains checked against the other cached rows.
 import { APIErrorCode, APIResponseError, type PageObjectResponse } from '@notionhq/client';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { syncRegistry } from '../../src/registry/sync';
+import { rowHealth } from '../../src/registry/row-health';
+import { requestRunNow } from '../../src/triggers/run-now';
+import type { Config } from '../../src/env';
 import type { Services } from '../../src/services';
 import type { DefinitionRecord, StoredDefinition } from '../../src/adapters/store';
-import { examplePage, variant, weeklyBrief } from '../fixtures/example-rows';
+import { examplePage, FIXTURE_IDS, text, variant, weeklyBrief, type FixtureRow } from '../fixtures/example-rows';
+
+vi.mock('../../src/triggers/run-now', () => ({ requestRunNow: vi.fn(async () => null) }));
+beforeEach(() => vi.mocked(requestRunNow).mockClear());
 
 const error = (code: APIErrorCode, status: number) =>
   new APIResponseError({ code, status, message: `${code} from Notion`, headers: new Headers(), rawBodyText: '', additional_data: undefined, request_id: undefined });
@@ -16,8 +23,16 @@ const GOOD = '3b000000-0000-4000-8000-000000000001';
 const FLAKY = '3b000000-0000-4000-8000-000000000002';
 const BROKEN = '3b000000-0000-4000-8000-000000000003';
 
-function world() {
-  const rows = [GOOD, FLAKY, BROKEN].map((id) => examplePage(variant({ ...weeklyBrief, pageId: id }, {})));
+const A = '3b000000-0000-4000-8000-0000000000a1';
+const B = '3b000000-0000-4000-8000-0000000000b2';
+const C = '3b000000-0000-4000-8000-0000000000c3';
+const OUTPUT_PAGE = FIXTURE_IDS.notionPages.competitiveIntelligence;
+
+const row = (pageId: string, properties: Parameters<typeof variant>[1]['properties'] = {}): FixtureRow => variant({ ...weeklyBrief, pageId }, { properties });
+
+function world(initial: FixtureRow[] = [GOOD, FLAKY, BROKEN].map((id) => row(id))) {
+  let fixtures = initial;
+  const rows = fixtures.map(examplePage);
   const meta = new Map<string, string>();
   const definitions = new Map<string, StoredDefinition>();
   const dirty = new Set<string>();
@@ -31,8 +46,9 @@ function world() {
     queryDataSource: async () => [...queryResult],
     botUserId: async () => 'baton-bot',
     retrievePage: async (id: string) => {
-      const row = rows.find((r) => r.id === id);
-      if (row) return row;
+      const found = rows.find((r) => r.id === id);
+      if (found) return found;
+      if (id === OUTPUT_PAGE) return { object: 'page', id, parent: { type: 'workspace', workspace: true }, in_trash: false };
       throw error(APIErrorCode.ObjectNotFound, 404);
     },
     retrieveDatabase: async () => {
@@ -41,7 +57,7 @@ function world() {
     readMarkdown: async (id: string) => {
       const failure = markdownFailures.get(id)?.shift();
       if (failure) throw failure;
-      return { markdown: weeklyBrief.markdown, truncated: false };
+      return { markdown: fixtures.find((f) => f.pageId === id)?.markdown ?? weeklyBrief.markdown, truncated: false };
     },
     updatePage: async (id: string, properties: { Health: { rich_text: { text: { content: string } }[] } }) => {
       writes.push({ id, health: properties.Health.rich_text.map((t) => t.text.content).join('') });
@@ -71,24 +87,35 @@ function world() {
         in_trash: false,
         last_failure: null,
         synced_at: '',
+        problems_json: [...r.problems],
+        last_trigger_json: definitions.get(r.pageId)?.last_trigger_json ?? null,
       }),
     definitionIds: async () => [...definitions.keys()],
     markTrashed: async () => undefined,
   };
-  const services = {
-    config: {
-      notion: { workflowsDataSourceId: 'workflows-ds' },
-      defaultTimeZone: 'UTC',
-      requireReviewer: false,
-      allowedDriveRoots: [],
-      allowedNotionPages: [],
-      google: { serviceAccountEmail: 'baton@acme.iam.gserviceaccount.com' },
-    },
-    notion,
-    drive: null,
-    store,
-  } as unknown as Services;
-  return { services, writes, definitions, dirty, quiet: () => (queryResult = []) };
+  const config = {
+    notion: { workflowsDataSourceId: 'workflows-ds' },
+    defaultTimeZone: 'UTC',
+    requireReviewer: false,
+    allowedDriveRoots: [],
+    allowedNotionPages: [OUTPUT_PAGE],
+    google: { serviceAccountEmail: 'baton@acme.iam.gserviceaccount.com' },
+    model: { baseUrl: 'http://model.test', name: 'scripted' },
+  } as unknown as Config;
+  const services = { config, notion, drive: null, store } as unknown as Services;
+  /** A person edits rows: the next query returns them (and only them). */
+  const edit = (...changed: FixtureRow[]) => {
+    for (const fixture of changed) {
+      fixtures = [...fixtures.filter((f) => f.pageId !== fixture.pageId), fixture];
+      const page = examplePage(fixture);
+      const at = rows.findIndex((r) => r.id === page.id);
+      if (at >= 0) rows[at] = page;
+      else rows.push(page);
+    }
+    queryResult = changed.map((f) => rows.find((r) => r.id === f.pageId)!);
+  };
+  // After Baton wrote on them, a quiet query finds nothing (its own edits are skipped anyway).
+  return { services, config, writes, definitions, dirty, quiet: () => (queryResult = []), edit };
 }
 
 describe('registry sync, one row at a time', () => {
@@ -114,5 +141,55 @@ describe('registry sync, one row at a time', () => {
     const broken = w.writes.find((x) => x.id === BROKEN);
     expect(broken?.health).toMatch(/^Baton could not check this row: Notion answered validation_error: validation_error from Notion\. It will not run until/);
     expect(w.definitions.get(BROKEN)).toMatchObject({ runnable: false });
+  });
+});
+
+/** A row Baton can run in this small world: a Notion output page it may use, no Drive links. */
+const runnable = (pageId: string, properties: Parameters<typeof variant>[1]['properties'] = {}): FixtureRow =>
+  variant(row(pageId, { 'Output folder': null, ...properties }), { markdown: '## Goal\nBrief the team.' });
+
+describe('registry sync, triggers', () => {
+  const healthOf = (w: ReturnType<typeof world>, id: string) => w.definitions.get(id)?.health ?? '';
+
+  it('hands a runnable row with Run now ticked to the trigger code, and keeps a broken one waiting', async () => {
+    const ticked = runnable(A, { 'Run now': { checkbox: true } });
+    const broken = runnable(B, { 'Run now': { checkbox: true }, 'Output folder': null, 'Output page': null });
+    const idle = runnable(C, { 'Run now': { checkbox: false } });
+    const w = world([ticked, broken, idle]);
+    await syncRegistry(w.services, new Date('2026-11-24T10:00:00Z'));
+    expect(vi.mocked(requestRunNow).mock.calls.map(([, definition]) => definition.pageId)).toEqual([A]);
+    expect(healthOf(w, B)).toContain('nowhere to publish');
+  });
+
+  it('refuses a chain that loops back to the row, naming the loop in Health', async () => {
+    const brief = runnable(A, { Trigger: { rich_text: text('when Summary publishes') } });
+    const summary = runnable(B, { Name: { title: text('Summary') }, Trigger: { rich_text: text('when Weekly competitive brief publishes') } });
+    const w = world([brief, summary]);
+    await syncRegistry(w.services, new Date('2026-11-24T10:00:00Z'));
+    // The first row read saw the second by its title only; the second closes the loop and is refused.
+    expect(healthOf(w, A)).toBe('OK — next run Mon 30 Nov 09:00 (Europe/Paris); also runs when Summary publishes');
+    expect(healthOf(w, B)).toContain('Trigger makes a loop: Summary → Weekly competitive brief → Summary');
+    expect(w.definitions.get(B)?.runnable).toBe(false);
+  });
+
+  it('reads a follower again when the workflow it names appears, so its Health stops saying it is unknown', async () => {
+    const follower = runnable(A, { Trigger: { rich_text: text('when Digest publishes') } });
+    const w = world([follower]);
+    await syncRegistry(w.services, new Date('2026-11-24T10:00:00Z'));
+    expect(healthOf(w, A)).toContain("runs when 'Digest' publishes, but no workflow in Workflows is called that");
+
+    w.edit(runnable(B, { Name: { title: text('Digest') } }));
+    await syncRegistry(w.services, new Date('2026-11-24T10:01:00Z'));
+    expect([...w.dirty]).toEqual([A]);
+    w.quiet();
+    await syncRegistry(w.services, new Date('2026-11-24T10:02:00Z'));
+    expect(healthOf(w, A)).toBe('OK — next run Mon 30 Nov 09:00 (Europe/Paris); also runs when Digest publishes');
+    expect(w.dirty.size).toBe(0);
+  });
+
+  it('writes the Health that rowHealth computes from what it saved', async () => {
+    const w = world([runnable(A, { 'Watch folder': { url: 'https://drive.google.com/drive/folders/1ClWonD3aLs7qPx2mRv9KtY4nBz6cWfHj' } }), runnable(B), runnable(C)]);
+    await syncRegistry(w.services, new Date('2026-11-24T10:00:00Z'));
+    for (const stored of w.definitions.values()) expect(rowHealth(stored, w.config)).toBe(stored.health);
   });
 });

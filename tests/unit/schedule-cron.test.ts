@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Schedule } from '../../src/schedule';
+import type { CronSchedule } from '../../src/schedule';
 import { nextRun, parseSchedule, scheduleProblemMessage } from '../../src/schedule';
 
-function scheduleFor(text: string, timeZone = 'UTC'): Schedule {
+function scheduleFor(text: string, timeZone = 'UTC'): CronSchedule {
   const result = parseSchedule(text, timeZone);
   if (!result.ok) throw new Error(`expected '${text}' to parse, got ${JSON.stringify(result.problem)}`);
+  if (result.schedule.kind !== 'cron') throw new Error(`expected '${text}' to be cron, got ${result.schedule.rrule}`);
   return result.schedule;
 }
 
@@ -31,7 +32,7 @@ describe('cron expressions', () => {
     ['0 9 * * 7', 'every Sunday at 09:00'],
     ['*/15 9-17 * * 1-5', "cron schedule '*/15 9-17 * * 1-5'"],
   ])("runs '%s' as written, described as '%s'", (cron, description) => {
-    expect(scheduleFor(cron)).toEqual({ text: cron, cron, timeZone: 'UTC', description });
+    expect(scheduleFor(cron)).toEqual({ kind: 'cron', text: cron, cron, timeZone: 'UTC', description });
   });
 
   it('tidies spacing but keeps the expression', () => {

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { Schedule } from '../../src/schedule';
+import type { CronSchedule } from '../../src/schedule';
 import { nextRun, parseSchedule } from '../../src/schedule';
 
-function scheduleFor(text: string, timeZone = 'UTC'): Schedule {
+function scheduleFor(text: string, timeZone = 'UTC'): CronSchedule {
   const result = parseSchedule(text, timeZone);
   if (!result.ok) throw new Error(`expected '${text}' to parse, got ${JSON.stringify(result.problem)}`);
+  if (result.schedule.kind !== 'cron') throw new Error(`expected '${text}' to be cron, got ${result.schedule.rrule}`);
   return result.schedule;
 }
 
-function nextRuns(schedule: Schedule, from: string, count: number): string[] {
+function nextRuns(schedule: CronSchedule, from: string, count: number): string[] {
   const runs: string[] = [];
   let cursor = new Date(from);
   for (let i = 0; i < count; i++) {
@@ -43,7 +44,7 @@ describe('plain-language schedules', () => {
     ['last day of the month at 9', '0 9 L * *', 'on the last day of every month at 09:00'],
   ])("reads '%s' as cron '%s' described as '%s'", (text, cron, description) => {
     const schedule = scheduleFor(text);
-    expect(schedule).toEqual({ text, cron, timeZone: 'UTC', description });
+    expect(schedule).toEqual({ kind: 'cron', text, cron, timeZone: 'UTC', description });
   });
 
   it.each([

@@ -4,7 +4,7 @@ import { parseSchedule, scheduleProblemMessage } from '../../src/schedule';
 
 function problemFor(text: string, timeZone = 'Europe/Paris'): ScheduleProblem {
   const result = parseSchedule(text, timeZone);
-  if (result.ok) throw new Error(`expected '${text}' to be refused, got ${result.schedule.cron}`);
+  if (result.ok) throw new Error(`expected '${text}' to be refused, got ${JSON.stringify(result.schedule)}`);
   return result.problem;
 }
 
@@ -109,36 +109,121 @@ describe('schedules Baton does not understand', () => {
   });
 });
 
-describe('schedules that skip weeks, days or months', () => {
+describe('schedules that skip weeks, days or months (read as recurrences; see schedule-recurrence.test.ts)', () => {
+  const anchor = { anchor: '2026-10-23' };
+  const skipProblem = (text: string) => {
+    const result = parseSchedule(text, 'Europe/Paris', anchor);
+    if (result.ok) throw new Error(`expected '${text}' to be refused, got ${JSON.stringify(result.schedule)}`);
+    return result.problem;
+  };
+
   it.each([
-    ['every other Friday at 4pm', 'every Friday at 4pm'],
-    ['every other Friday 4pm', 'every Friday at 4pm'],
-    ['every second Friday at 4pm', 'every Friday at 4pm'],
-    ['every 2 weeks on Friday at 4pm', 'every Friday at 4pm'],
-    ['biweekly on Fridays at 4pm', 'every Friday at 4pm'],
-    ['bi-weekly, Monday 10:00', 'every Monday at 10:00'],
-    ['fortnightly on Tuesdays at 9', 'every Tuesday at 9:00'],
-    ['every 2 weeks', 'every Monday at 9:00'],
-    ['biweekly', 'every Monday at 9:00'],
-  ])("refuses '%s' as every other week and suggests '%s'", (text, suggestion) => {
-    expect(problemFor(text)).toEqual({ kind: 'schedule_unsupported', text, reason: 'every other week is not supported yet', suggestion });
+    ['every other Friday at 4pm', 'every other Friday at 16:00, starting Fri 23 Oct 2026'],
+    ['every other Friday 4pm', 'every other Friday at 16:00, starting Fri 23 Oct 2026'],
+    ['every second Friday at 4pm', 'every other Friday at 16:00, starting Fri 23 Oct 2026'],
+    ['alternate Fridays at 4pm', 'every other Friday at 16:00, starting Fri 23 Oct 2026'],
+    ['every 2 weeks on Friday at 4pm', 'every other Friday at 16:00, starting Fri 23 Oct 2026'],
+    ['biweekly on Fridays at 4pm', 'every other Friday at 16:00, starting Fri 23 Oct 2026'],
+    ['bi-weekly, Monday 10:00', 'every other Monday at 10:00, starting Mon 26 Oct 2026'],
+    ['fortnightly on Tuesdays at 9', 'every other Tuesday at 09:00, starting Tue 27 Oct 2026'],
+    ['every 3 weeks on Monday at 9', 'every 3 weeks on Monday at 09:00, starting Mon 26 Oct 2026'],
+    ['every third week on Monday at 9', 'every 3 weeks on Monday at 09:00, starting Mon 26 Oct 2026'],
+    ['every other day at 7', 'every other day at 07:00, starting Fri 23 Oct 2026'],
+    ['every 3 days at 7', 'every 3 days at 07:00, starting Fri 23 Oct 2026'],
+    ['every other month on the 15th at 9', 'every other month on the 15th at 09:00, starting Sun 15 Nov 2026'],
+    ['bimonthly on the last day at 18:00', 'every other month on the last day at 18:00, starting Sat 31 Oct 2026'],
+    ['every other weekend at 10', 'every other week on Saturday and Sunday at 10:00, starting Sat 24 Oct 2026'],
+  ])("reads '%s' as '%s'", (text, description) => {
+    const result = parseSchedule(text, 'Europe/Paris', anchor);
+    if (!result.ok) throw new Error(`expected '${text}' to parse, got ${JSON.stringify(result.problem)}`);
+    expect(result.schedule).toMatchObject({ kind: 'rrule', description });
   });
 
-  it('says the same of other skips', () => {
-    expect(problemFor('every 3 weeks on Monday at 9')).toMatchObject({ reason: 'every 3 weeks is not supported yet', suggestion: 'every Monday at 9:00' });
-    expect(problemFor('every other day at 7')).toMatchObject({ reason: 'every other day is not supported yet', suggestion: 'every day at 7:00' });
-    expect(problemFor('every other month on the 15th at 9')).toMatchObject({ reason: 'every other month is not supported yet', suggestion: 'on the 15th of every month at 9:00' });
+  it.each([
+    ['every 2 weeks', 'it does not say which days to run', 'every other Monday at 9:00'],
+    ['biweekly', 'it does not say which days to run', 'every other Monday at 9:00'],
+    ['quarterly at 9', 'it does not say which days to run', 'every 3 months on the 1st at 9:00'],
+    ['every other Friday', 'it does not say what time to run', 'every other Friday at 9:00'],
+    ['quarterly on the first Monday', 'it does not say what time to run', 'every 3 months on the first Monday at 9:00'],
+  ])("asks '%s' for what it leaves out (%s) and suggests '%s'", (text, reason, suggestion) => {
+    expect(skipProblem(text)).toEqual({ kind: 'schedule_invalid', text, reason, suggestion });
   });
 
-  it('explains the skip in plain words for the Health cell', () => {
-    expect(scheduleProblemMessage(problemFor('every other Friday at 4pm'))).toBe(
-      "Schedule 'every other Friday at 4pm' cannot be used: every other week is not supported yet — try 'every Friday at 4pm'",
+  it('refuses a skip whose days do not fit it, with a phrase that does', () => {
+    expect(skipProblem('every 2 weeks on the 1st at 9')).toMatchObject({
+      kind: 'schedule_unsupported',
+      reason: 'every other week runs on days of the week, not days of the month',
+      suggestion: 'every other month on the 1st at 9:00',
+    });
+    expect(skipProblem('every other month on Monday at 9')).toMatchObject({
+      reason: 'every other month needs a day of the month, like the 1st or the first Monday',
+      suggestion: 'every other month on the first Monday at 9:00',
+    });
+    expect(skipProblem('every other day on weekdays at 9')).toMatchObject({
+      reason: 'every other day counts days in a row, so it cannot also be limited to days of the week or month',
+      suggestion: 'every other week on weekdays at 9:00',
+    });
+    expect(skipProblem('every 0 weeks on Monday at 9')).toMatchObject({ kind: 'schedule_invalid', reason: 'every 0 weeks never runs', suggestion: 'every other Monday at 9:00' });
+  });
+
+  it('refuses "every third Tuesday", which people use for two schedules, and names both', () => {
+    const problem = skipProblem('every third Tuesday at 10:00');
+    expect(problem).toEqual({
+      kind: 'schedule_unsupported',
+      text: 'every third Tuesday at 10:00',
+      reason: "'every third Tuesday' could mean every 3 weeks or the third Tuesday of each month (for that, write 'on the third Tuesday of every month at 10:00')",
+      suggestion: 'every 3 weeks on Tuesday at 10:00',
+    });
+    expect(scheduleProblemMessage(problem)).toBe(
+      "Schedule 'every third Tuesday at 10:00' cannot be used: 'every third Tuesday' could mean every 3 weeks or the third Tuesday of each month (for that, write 'on the third Tuesday of every month at 10:00') — try 'every 3 weeks on Tuesday at 10:00'",
+    );
+    // Both suggested phrases read.
+    expect(parseSchedule('every 3 weeks on Tuesday at 10:00', 'UTC', anchor).ok).toBe(true);
+    expect(parseSchedule('on the third Tuesday of every month at 10:00', 'UTC').ok).toBe(true);
+  });
+
+  it('refuses "every other weekday", which could be alternate weeks or alternate days', () => {
+    expect(skipProblem('every other weekday at 9')).toMatchObject({
+      kind: 'schedule_unsupported',
+      reason: "'every other weekday' could mean weekdays in alternate weeks or alternate working days",
+      suggestion: 'every other week on weekdays at 9:00',
+    });
+  });
+
+  it('suggests the right spelling of a skipping schedule, keeping the skip', () => {
+    expect(skipProblem('every other Fridya at 4pm')).toEqual({
+      kind: 'schedule_invalid',
+      text: 'every other Fridya at 4pm',
+      reason: "'Fridya' looks like a misspelling of 'Friday'",
+      suggestion: 'every other Friday at 4pm',
+    });
+    expect(skipProblem('fortnightly on Tusday at 9')).toMatchObject({ suggestion: 'every other Tuesday at 9:00' });
+    expect(skipProblem('every other Friday at 4pm EST')).toMatchObject({
+      reason: "the time zone comes from the row's Time zone, not from the schedule",
+      suggestion: 'every other Friday at 4pm',
+    });
+  });
+
+  it('explains in the Health cell what a skipping schedule without any date to count from needs', () => {
+    const problem = problemFor('every other Friday at 4pm');
+    expect(problem).toEqual({
+      kind: 'schedule_invalid',
+      text: 'every other Friday at 4pm',
+      reason: 'it does not say which week to start counting from',
+      suggestion: 'every other Friday at 4pm starting YYYY-MM-DD',
+    });
+    expect(scheduleProblemMessage(problem)).toBe(
+      "Schedule 'every other Friday at 4pm' is not understood: it does not say which week to start counting from — try 'every other Friday at 4pm starting YYYY-MM-DD'",
     );
   });
 
-  it('still reads "second Friday of the month" as a day of the month', () => {
+  it('still reads "second Friday of the month" as a day of the month, and "every 1 week" as cron', () => {
     const result = parseSchedule('every second Friday of the month at 9', 'UTC');
-    expect(result.ok && result.schedule.cron).toBe('0 9 * * 5#2');
+    expect(result.ok && result.schedule.kind === 'cron' && result.schedule.cron).toBe('0 9 * * 5#2');
+    const third = parseSchedule('every third Tuesday of the month at 10', 'UTC');
+    expect(third.ok && third.schedule.kind === 'cron' && third.schedule.cron).toBe('0 10 * * 2#3');
+    const weekly = parseSchedule('every 1 week on Monday at 9', 'UTC');
+    expect(weekly.ok && weekly.schedule.kind === 'cron' && weekly.schedule.cron).toBe('0 9 * * 1');
   });
 });
 

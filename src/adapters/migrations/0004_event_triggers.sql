@@ -87,6 +87,7 @@ CREATE TABLE notion_row_states (
 -- While a row has one, another tick of the same box starts nothing new.
 CREATE TABLE run_now_requests (
   workflow_page_id TEXT PRIMARY KEY,
-  run_id TEXT NOT NULL,
+  -- The manual run's trigger key, so a retry claims the same run.
+  trigger_key TEXT NOT NULL,
   created_at TEXT NOT NULL
 );

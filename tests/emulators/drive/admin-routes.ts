@@ -7,7 +7,7 @@ import { type FaultRate, faultRateAdmin } from '../shared/fault-rate';
 import type { FaultRule } from './faults';
 import type { Delivery, PushKnobs } from './push';
 import type { ChannelRecord } from './state';
-import { UnknownItemError, type EditInput, type UploadInput } from './simulated-users';
+import { AdminRequestError, UnknownItemError, type EditInput, type UploadInput } from './simulated-users';
 
 type As = { displayName: string; emailAddress: string };
 
@@ -16,6 +16,7 @@ export interface DriveAdmin {
   moveFile(fileId: string, input: { parentId: string; as?: As }): Record<string, unknown>;
   trashFile(fileId: string, input?: { trashed?: boolean; as?: As }): Record<string, unknown>;
   renameFile(fileId: string, input: { name: string; as?: As }): Record<string, unknown>;
+  copyFile(fileId: string, input?: { name?: string; parentId?: string; as?: As }): Record<string, unknown>;
   editContent(fileId: string, input: EditInput): Record<string, unknown>;
   deleteFile(fileId: string): void;
   listFiles(): { rootFolderId: string; drives: { id: string; name: string }[]; files: Record<string, unknown>[] };
@@ -40,9 +41,11 @@ export interface DriveAdmin {
 const Knobs = z.object({
   dropNext: z.number().int().nonnegative(),
   duplicateNext: z.number().int().nonnegative(),
+  reorderNext: z.number().int().nonnegative(),
   delayMs: z.number().nonnegative(),
   retryBaseMs: z.number().nonnegative(),
   maxAttempts: z.number().int().positive(),
+  channelLifetimeMs: z.number().int().positive(),
 }).partial();
 const ClockBody = z.union([z.object({ advanceMs: z.number() }), z.object({ set: z.iso.datetime({ offset: true }) })]);
 const TokenBody = z.object({ email: z.string(), scopes: z.array(z.string()).optional() });
@@ -61,7 +64,7 @@ export async function handleAdmin(request: IncomingRequest, admin: DriveAdmin): 
     }
   }
   try {
-    const file = /^\/files\/([^/]+)(?:\/(move|trash|content|rename))?$/.exec(path);
+    const file = /^\/files\/([^/]+)(?:\/(move|trash|content|rename|copy))?$/.exec(path);
     if (path === '/files' && method === 'GET') return ok(admin.listFiles());
     if (path === '/files' && method === 'POST') return ok(admin.uploadFile(body as UploadInput));
     if (file && method === 'DELETE' && !file[2]) return admin.deleteFile(decodeURIComponent(file[1]!)), ok();
@@ -70,6 +73,7 @@ export async function handleAdmin(request: IncomingRequest, admin: DriveAdmin): 
       if (file[2] === 'move') return ok(admin.moveFile(id, body as { parentId: string }));
       if (file[2] === 'trash') return ok(admin.trashFile(id, body as { trashed?: boolean }));
       if (file[2] === 'rename') return ok(admin.renameFile(id, body as { name: string }));
+      if (file[2] === 'copy') return ok(admin.copyFile(id, body as { name?: string; parentId?: string }));
       if (file[2] === 'content') return ok(admin.editContent(id, body as EditInput));
     }
     if (path === '/fault-rate') return faultRateAdmin(method, request.rawBody.toString('utf8'), admin.faultRate);
@@ -96,6 +100,7 @@ export async function handleAdmin(request: IncomingRequest, admin: DriveAdmin): 
     return { status: 404, body: { error: `No admin endpoint ${method} /__admin${path}` } };
   } catch (error) {
     if (error instanceof UnknownItemError) return { status: 404, body: { error: error.message } };
+    if (error instanceof AdminRequestError) return { status: 400, body: { error: error.message } };
     if (error instanceof z.ZodError) return { status: 400, body: { error: z.prettifyError(error) } };
     if (error instanceof Error && /not configured/.test(error.message)) return { status: 400, body: { error: error.message } };
     throw error;

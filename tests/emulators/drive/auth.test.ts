@@ -8,6 +8,8 @@ import { seed } from './fixtures';
 
 let kit: Kit;
 const DRIVE = 'https://www.googleapis.com/auth/drive';
+/** "When making an access token request this value is always https://oauth2.googleapis.com/token." */
+const AUDIENCE = 'https://oauth2.googleapis.com/token';
 
 beforeAll(async () => {
   kit = await startKit({ seed });
@@ -19,7 +21,7 @@ async function assertion(claims: JWTPayload, key?: CryptoKey): Promise<string> {
   return new SignJWT({ scope: DRIVE, ...claims })
     .setProtectedHeader({ alg: 'RS256', typ: 'JWT' })
     .setIssuer((claims.iss as string) ?? SA_EMAIL)
-    .setAudience((claims.aud as string) ?? kit.standIn.tokenUrl)
+    .setAudience((claims.aud as string) ?? AUDIENCE)
     .setIssuedAt((claims.iat as number) ?? now)
     .setExpirationTime((claims.exp as number) ?? now + 3600)
     .sign(key ?? (await importPKCS8(kit.keys.privateKey, 'RS256')));
@@ -54,10 +56,20 @@ describe('POST /token', () => {
     expect(res.body).toEqual({ error: 'invalid_grant', error_description: 'Invalid grant: account not found' });
   });
 
-  it('answers invalid_grant when aud is not the token endpoint', async () => {
-    const res = await grant(await assertion({ aud: 'https://oauth2.googleapis.com/token' }));
-    expect(res.status).toBe(400);
-    expect(res.body.error).toBe('invalid_grant');
+  it("accepts Google's documented audience although the stand-in listens elsewhere", async () => {
+    expect(kit.standIn.tokenUrl).not.toBe(AUDIENCE);
+    const res = await grant(await assertion({ aud: AUDIENCE }));
+    expect(res.status).toBe(200);
+  });
+
+  it('answers invalid_grant for any other audience, its own URL included', async () => {
+    for (const aud of [kit.standIn.tokenUrl, 'https://www.googleapis.com/oauth2/v4/token', 'https://example.com/token']) {
+      const res = await grant(await assertion({ aud }));
+      expect(res).toEqual({
+        status: 400,
+        body: { error: 'invalid_grant', error_description: `Invalid JWT: Failed audience check. The right audience is ${AUDIENCE}` },
+      });
+    }
   });
 
   it('answers invalid_grant for a token lifetime over one hour or an expired assertion', async () => {

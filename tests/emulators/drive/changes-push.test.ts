@@ -206,6 +206,61 @@ describe('changes.watch and push notifications', () => {
     expect(Date.now() - before).toBeGreaterThanOrEqual(140);
   });
 
+  it('can hold notifications and deliver them newest first (reorderNext)', async () => {
+    await watch({ id: 'reorder' });
+    await synced();
+    expect(kit.standIn.setPushKnobs({ reorderNext: 3 }).reorderNext).toBe(3);
+    kit.standIn.trashFile('notes');
+    kit.standIn.trashFile('report');
+    kit.standIn.trashFile('budget');
+    const messages = await receiver.waitFor(4);
+    const numbers = messages.slice(1).map((m) => Number(header(m, 'x-goog-message-number')));
+    expect(numbers).toHaveLength(3);
+    expect(new Set(numbers).size).toBe(3);
+    expect([...numbers].sort((a, b) => b - a)).toEqual(numbers);
+    expect(messages.slice(1).every((m) => header(m, 'x-goog-resource-state') === 'change')).toBe(true);
+    await kit.standIn.pushIdle();
+    expect(kit.standIn.setPushKnobs({}).reorderNext).toBe(0);
+
+    kit.standIn.trashFile('brief');
+    const [, , , , last] = await receiver.waitFor(5);
+    expect(Number(header(last!, 'x-goog-message-number'))).toBeGreaterThan(Math.max(...numbers));
+  });
+
+  it('releases a reorder batch that is not full when asked to go idle', async () => {
+    await watch({ id: 'reorder-partial' });
+    await synced();
+    kit.standIn.setPushKnobs({ reorderNext: 5 });
+    kit.standIn.trashFile('notes');
+    kit.standIn.trashFile('report');
+    await new Promise((r) => setTimeout(r, 30));
+    expect(receiver.messages()).toHaveLength(1);
+    await kit.standIn.pushIdle();
+    const numbers = receiver.messages().slice(1).map((m) => Number(header(m, 'x-goog-message-number')));
+    expect(numbers).toHaveLength(2);
+    expect(numbers[0]).toBeGreaterThan(numbers[1]!);
+    expect(kit.standIn.setPushKnobs({}).reorderNext).toBe(0);
+  });
+
+  it('sends the headers of the push guide on a changes channel, without X-Goog-Changed', async () => {
+    const channel = await watch({ id: 'headers', token: 't-1' });
+    await synced();
+    kit.standIn.trashFile('notes');
+    const [sync, change] = await receiver.waitFor(2);
+    for (const message of [sync!, change!]) {
+      expect(Object.keys(message.headers).filter((h) => h.startsWith('x-goog-')).sort()).toEqual([
+        'x-goog-channel-expiration',
+        'x-goog-channel-id',
+        'x-goog-channel-token',
+        'x-goog-message-number',
+        'x-goog-resource-id',
+        'x-goog-resource-state',
+        'x-goog-resource-uri',
+      ]);
+      expect(header(message, 'x-goog-resource-id')).toBe(channel.data.resourceId);
+    }
+  });
+
   it('numbers messages in increasing order, not consecutively', async () => {
     await watch({ id: 'numbers' });
     await synced();

@@ -68,7 +68,9 @@ export function watchChanges(ctx: ApiContext, pusher: Pusher): OutgoingResponse 
     resourceUri: uri.toString(),
     token,
     address,
-    expiration: Math.min(requested, now + WEEK_MS),
+    // "Google applies the stricter of your value and its own limit" (push guide); the knob lowers
+    // Google's limit, as receivers must take the granted expiration from the answer.
+    expiration: Math.min(requested, now + Math.min(WEEK_MS, pusher.knobs.channelLifetimeMs)),
     pageToken,
     driveId: scope.driveId,
     includeItemsFromAllDrives: scope.includeItemsFromAllDrives,

@@ -4,6 +4,7 @@
 // does not model (thumbnails, permissions, labels…) are left out.
 import { createHash } from 'node:crypto';
 import { DOC_MIME, FOLDER_MIME, SHEET_MIME, isWorkspaceType, type Person, type StoredFile } from './state';
+import { writeDelimited } from './csv';
 import { DOC_EXPORTS, SHEET_EXPORTS } from './doc-formats';
 
 export interface Viewer {
@@ -37,14 +38,31 @@ function links(file: StoredFile, viewer: Viewer): Record<string, unknown> {
   };
 }
 
+/**
+ * `size` as the File reference defines it: "Size in bytes of blobs and Google Workspace editor
+ * files. Won't be populated for files that have no size, like shortcuts and folders." A blob's
+ * size is its byte count. Drive does not say how it counts a Doc or a Sheet; the stand-in uses the
+ * UTF-8 length of what it stores (a Doc's Markdown, a Sheet's cells as CSV, all sheets).
+ */
+export function contentSize(file: StoredFile): number | undefined {
+  const content = file.content;
+  if (!content) return undefined;
+  if (content.kind === 'blob') return Buffer.from(content.base64, 'base64').length;
+  if (content.kind === 'doc') return Buffer.byteLength(content.markdown, 'utf8');
+  return content.sheets.reduce((sum, sheet) => sum + Buffer.byteLength(writeDelimited(sheet.rows, ','), 'utf8'), 0);
+}
+
+function sizeMembers(file: StoredFile): Record<string, unknown> {
+  const size = contentSize(file);
+  return size === undefined ? {} : { size: String(size), quotaBytesUsed: String(size) };
+}
+
 function blobMembers(file: StoredFile): Record<string, unknown> {
   if (file.content?.kind !== 'blob') return {};
   const bytes = Buffer.from(file.content.base64, 'base64');
   const dot = file.name.lastIndexOf('.');
   const firstDot = file.name.indexOf('.');
   return {
-    size: String(bytes.length),
-    quotaBytesUsed: String(bytes.length),
     md5Checksum: createHash('md5').update(bytes).digest('hex'),
     sha1Checksum: createHash('sha1').update(bytes).digest('hex'),
     sha256Checksum: createHash('sha256').update(bytes).digest('hex'),
@@ -97,6 +115,7 @@ export function fileResource(file: StoredFile, viewer: Viewer): Record<string, u
       canReadRevisions: true,
     },
     ...links(file, viewer),
+    ...sizeMembers(file),
     ...blobMembers(file),
   };
   for (const key of Object.keys(resource)) if (resource[key] === undefined) delete resource[key];

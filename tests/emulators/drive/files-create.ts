@@ -23,7 +23,8 @@ import { FILE, FILE_DEFAULT } from './resource-shapes';
 import { DOC_MIME, FOLDER_MIME, SHEET_MIME, isWorkspaceType, type FileContent } from './state';
 import { requireAccess } from './token-endpoint';
 
-const WRITABLE = new Set([
+/** File members a create or copy request may set (the File reference marks the others "Output only"). */
+export const WRITABLE = new Set([
   'appProperties', 'contentHints', 'contentRestrictions', 'copyRequiresWriterPermission', 'createdTime', 'description',
   'downloadRestrictions', 'folderColorRgb', 'id', 'inheritedPermissionsDisabled', 'kind', 'mimeType', 'modifiedTime',
   'name', 'originalFilename', 'parents', 'properties', 'shortcutDetails', 'starred', 'trashed', 'viewedByMeTime',
@@ -32,22 +33,33 @@ const WRITABLE = new Set([
 
 const WRONG_URL = 'Upload requests must include an uploadType URL parameter and a URL path beginning with /upload/';
 
-interface Media {
+export interface Media {
   mimeType: string;
   bytes: Buffer;
 }
 
 export function createMetadataOnly(ctx: ApiContext): OutgoingResponse {
-  if (ctx.params.has('uploadType')) throw driveErrors.badRequestWithReason('wrongUrlForUpload', WRONG_URL);
+  refuseUploadType(ctx);
   return create(ctx, jsonBody(ctx.request));
 }
 
 export function createWithMedia(ctx: ApiContext): OutgoingResponse {
+  const { metadata, media } = uploadParts(ctx);
+  return create(ctx, metadata, media);
+}
+
+/** A metadata-only path (/drive/v3/…) called with uploadType: Drive's wrongUrlForUpload. */
+export function refuseUploadType(ctx: ApiContext): void {
+  if (ctx.params.has('uploadType')) throw driveErrors.badRequestWithReason('wrongUrlForUpload', WRONG_URL);
+}
+
+/** The metadata and media of an /upload/ request (uploadType=media or multipart). */
+export function uploadParts(ctx: ApiContext): { metadata: unknown; media: Media } {
   const uploadType = ctx.params.get('uploadType');
   const contentType = ctx.request.headers['content-type'];
   if (uploadType === null) throw driveErrors.badRequestWithReason('wrongUrlForUpload', WRONG_URL);
   if (uploadType === 'media') {
-    return create(ctx, {}, { mimeType: contentType ?? 'application/octet-stream', bytes: ctx.request.rawBody });
+    return { metadata: {}, media: { mimeType: contentType ?? 'application/octet-stream', bytes: ctx.request.rawBody } };
   }
   if (uploadType === 'resumable') throw driveErrors.notImplemented('uploadType=resumable');
   if (uploadType !== 'multipart') throw driveErrors.invalidValue('uploadType');
@@ -65,27 +77,44 @@ export function createWithMedia(ctx: ApiContext): OutgoingResponse {
   } catch {
     throw driveErrors.parseError();
   }
-  return create(ctx, metadata, { mimeType: mediaPart.headers['content-type'] ?? 'application/octet-stream', bytes: mediaPart.body });
+  return { metadata, media: { mimeType: mediaPart.headers['content-type'] ?? 'application/octet-stream', bytes: mediaPart.body } };
+}
+
+/** The request body as an object; unknown members are 400, read-only ones 403 fieldNotWritable. */
+export function resourceBody(input: unknown, writable: Set<string>): Record<string, unknown> {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) throw driveErrors.badRequest('Invalid JSON payload received.');
+  const body = input as Record<string, unknown>;
+  for (const key of Object.keys(body)) {
+    if (!writable.has(key) && !(key in FILE)) throw driveErrors.badRequest(`Invalid JSON payload received. Unknown name "${key}": Cannot find field.`);
+    if (!writable.has(key)) throw driveErrors.fieldNotWritable();
+  }
+  return body;
+}
+
+/** A string member, absent when null or missing; 400 for another type or a bad RFC 3339 time. */
+export function stringMember(body: Record<string, unknown>, key: string): string | undefined {
+  const v = body[key];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string') throw driveErrors.badRequest(`Invalid value for ${key}.`, key);
+  if ((key === 'createdTime' || key === 'modifiedTime' || key === 'viewedByMeTime') && parseRfc3339(v) === undefined) {
+    throw driveErrors.badRequest(`Invalid value for ${key}: ${v}`, key);
+  }
+  return v;
+}
+
+/** A boolean member, absent when null or missing; 400 for another type. */
+export function booleanMember(body: Record<string, unknown>, key: string): boolean | undefined {
+  const v = body[key];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'boolean') throw driveErrors.badRequest(`Invalid value for ${key}.`, key);
+  return v;
 }
 
 function create(ctx: ApiContext, input: unknown, media?: Media): OutgoingResponse {
   requireAccess(ctx.grant, 'write');
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) throw driveErrors.badRequest('Invalid JSON payload received.');
-  const body = input as Record<string, unknown>;
-  for (const key of Object.keys(body)) {
-    if (!WRITABLE.has(key) && !(key in FILE)) throw driveErrors.badRequest(`Invalid JSON payload received. Unknown name "${key}": Cannot find field.`);
-    if (!WRITABLE.has(key)) throw driveErrors.fieldNotWritable();
-  }
-  const str = (key: string): string | undefined => {
-    const v = body[key];
-    if (v === undefined || v === null) return undefined;
-    if (typeof v !== 'string') throw driveErrors.badRequest(`Invalid value for ${key}.`, key);
-    return v;
-  };
-  for (const key of ['createdTime', 'modifiedTime']) {
-    const value = str(key);
-    if (value !== undefined && parseRfc3339(value) === undefined) throw driveErrors.badRequest(`Invalid value for ${key}: ${value}`, key);
-  }
+  const body = resourceBody(input, WRITABLE);
+  const str = (key: string) => stringMember(body, key);
+  for (const key of ['createdTime', 'modifiedTime']) str(key);
 
   const parents = body.parents ?? [];
   if (!Array.isArray(parents) || parents.some((p) => typeof p !== 'string')) throw driveErrors.badRequest('Invalid value for parents.', 'parents');

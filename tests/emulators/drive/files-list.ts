@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import type { OutgoingResponse } from '../shared/server';
 import { includeItemsFromAllDrives, json, pageSizeParam, supportsAllDrives, type ApiContext } from './api-context';
-import { fileResource } from './file-resource';
+import { contentSize, fileResource } from './file-resource';
 import { DriveApiError, driveErrors } from './google-errors';
 import { parentsNamed, parseQuery, type Query } from './query';
 import { matches } from './query-eval';
@@ -57,7 +57,7 @@ function sorter(orderBy: string | null): Sorter {
       case 'starred':
         return f.starred ? 0 : 1;
       case 'quotaBytesUsed':
-        return f.content?.kind === 'blob' ? Buffer.from(f.content.base64, 'base64').length : 0;
+        return contentSize(f) ?? 0;
       default:
         return Date.parse(f.modifiedTime);
     }

@@ -63,6 +63,28 @@ export const driveErrors = {
       reason: 'fieldNotWritable',
       message: 'The resource body includes fields which are not directly writable.',
     }),
+  /** files.update with `parents` in the body; wording from client reports (prasmussen/gdrive#341,
+   *  RobinBobin/react-native-google-drive-api-wrapper#65). */
+  parentsNotWritable: () =>
+    new DriveApiError(403, {
+      domain: 'global',
+      reason: 'fieldNotWritable',
+      message: 'The parents field is not directly writable in update requests. Use the addParents and removeParents parameters instead.',
+    }),
+  /** handle-errors guide, teamDrivesParentLimit. */
+  teamDrivesParentLimit: () =>
+    new DriveApiError(403, { domain: 'global', reason: 'teamDrivesParentLimit', message: 'A shared drive item must have exactly one parent.' }),
+  /** handle-errors guide, teamDrivesFolderMoveInNotSupported. */
+  teamDrivesFolderMoveInNotSupported: () =>
+    new DriveApiError(403, {
+      domain: 'global',
+      reason: 'teamDrivesFolderMoveInNotSupported',
+      message: 'Moving folders into shared drives is not supported.',
+    }),
+  /** files.copy of a folder ("Folders cannot be copied"); the message is the one clients report
+   *  (Spazzlo/folderclone#87), the reason is from Google's reason list as GAM carries it. */
+  cannotCopyFile: () =>
+    new DriveApiError(403, { domain: 'global', reason: 'cannotCopyFile', message: 'This file cannot be copied by the user.' }),
   fileNotDownloadable: () =>
     new DriveApiError(403, {
       domain: 'global',

@@ -14,6 +14,7 @@ import { driveFaultRate, driveFaultResponse, Faults } from './faults';
 import { fileResource, type Viewer } from './file-resource';
 import { createMetadataOnly, createWithMedia } from './files-create';
 import { listFiles } from './files-list';
+import { copyFile, updateMetadataOnly, updateWithMedia } from './files-update';
 import { exportFileRoute, getFile } from './files-read';
 import { DriveApiError, driveErrors } from './google-errors';
 import { Pusher, type PushKnobs } from './push';
@@ -60,10 +61,10 @@ export async function startDrive(options: StartDriveOptions): Promise<DriveStand
   store.persist();
   const faults = new Faults();
   const faultRate = driveFaultRate();
-  const defaultKnobs: PushKnobs = { dropNext: 0, duplicateNext: 0, delayMs: 0, retryBaseMs: 1000, maxAttempts: 5, ...options.push };
+  const defaultKnobs: PushKnobs = { dropNext: 0, duplicateNext: 0, reorderNext: 0, delayMs: 0, retryBaseMs: 1000, maxAttempts: 5, channelLifetimeMs: 604_800_000, ...options.push };
   const pusher = new Pusher(store, clock, { ...defaultKnobs });
   let baseUrl = '';
-  const tokens = new TokenService(options.serviceAccounts, clock, () => `${baseUrl}/token`);
+  const tokens = new TokenService(options.serviceAccounts, clock);
   await tokens.importKeys();
   const adminViewer = (): Viewer => ({ email: SIMULATED_USER.emailAddress, baseUrl });
   const users = new SimulatedUsers(store, adminViewer);
@@ -74,6 +75,9 @@ export async function startDrive(options: StartDriveOptions): Promise<DriveStand
     ['POST', /^\/upload\/drive\/v3\/files$/, (ctx) => createWithMedia(ctx)],
     ['GET', /^\/drive\/v3\/files\/([^/]+)$/, (ctx, m) => getFile(ctx, decodeURIComponent(m[1]!))],
     ['GET', /^\/drive\/v3\/files\/([^/]+)\/export$/, (ctx, m) => exportFileRoute(ctx, decodeURIComponent(m[1]!))],
+    ['PATCH', /^\/drive\/v3\/files\/([^/]+)$/, (ctx, m) => updateMetadataOnly(ctx, decodeURIComponent(m[1]!))],
+    ['PATCH', /^\/upload\/drive\/v3\/files\/([^/]+)$/, (ctx, m) => updateWithMedia(ctx, decodeURIComponent(m[1]!))],
+    ['POST', /^\/drive\/v3\/files\/([^/]+)\/copy$/, (ctx, m) => copyFile(ctx, decodeURIComponent(m[1]!))],
     ['GET', /^\/drive\/v3\/changes\/startPageToken$/, (ctx) => getStartPageToken(ctx)],
     ['GET', /^\/drive\/v3\/changes$/, (ctx) => listChanges(ctx)],
     ['POST', /^\/drive\/v3\/changes\/watch$/, (ctx) => watchChanges(ctx, pusher)],
@@ -147,6 +151,7 @@ export async function startDrive(options: StartDriveOptions): Promise<DriveStand
     moveFile: (fileId, input) => users.move(fileId, input),
     trashFile: (fileId, input) => users.trash(fileId, input),
     renameFile: (fileId, input) => users.rename(fileId, input),
+    copyFile: (fileId, input) => users.copy(fileId, input),
     editContent: (fileId, input) => users.edit(fileId, input),
     deleteFile: (fileId) => users.delete(fileId),
     listFiles: () => ({

@@ -8,7 +8,8 @@
 //   keeps trying for days; here `maxAttempts` bounds it); any other status is a failed delivery.
 // - Changes close together share one notification (Google batches them); nothing is sent after
 //   the channel expires.
-// Knobs reproduce what receivers must survive: dropped, duplicated and delayed messages.
+// Knobs reproduce what receivers must survive: dropped, duplicated, delayed and reordered messages
+// (the guide promises neither consecutive numbers nor in-order arrival).
 import type { Clock } from './clock';
 import { inScope } from './changes';
 import type { ChangeRecord, ChannelRecord } from './state';
@@ -19,12 +20,20 @@ export interface PushKnobs {
   dropNext: number;
   /** Send this many of the next notifications twice, with the same message number. */
   duplicateNext: number;
+  /**
+   * Hold the next this-many notifications, then deliver them newest first, so the receiver sees
+   * a higher X-Goog-Message-Number before a lower one. A held message does not absorb later
+   * changes (each gets its own message). pushIdle() releases a batch that is not full yet.
+   */
+  reorderNext: number;
   /** Wait this long before the first attempt of each notification. */
   delayMs: number;
   /** First retry delay; each further retry doubles it. */
   retryBaseMs: number;
   /** Attempts per notification, first one included. */
   maxAttempts: number;
+  /** Google's own cap on a changes channel's lifetime (ms); at most a week, the documented limit. */
+  channelLifetimeMs: number;
 }
 
 export interface Delivery {
@@ -48,6 +57,8 @@ export class Pusher {
   private readonly timers = new Set<NodeJS.Timeout>();
   /** Tasks scheduled or running; close() forgets them, so late finishers change nothing. */
   private pending = new Set<object>();
+  /** Messages held by reorderNext, oldest first. */
+  private held: { channel: ChannelRecord; state: 'sync' | 'change'; messageNumber: number; copies: number }[] = [];
   private waiters: (() => void)[] = [];
 
   constructor(
@@ -66,6 +77,10 @@ export class Pusher {
 
   /** Resolves once nothing is scheduled or in flight (for tests). */
   idle(): Promise<void> {
+    if (this.held.length > 0) {
+      this.knobs.reorderNext = 0;
+      this.release();
+    }
     if (this.pending.size === 0) return Promise.resolve();
     return new Promise((resolve) => this.waiters.push(resolve));
   }
@@ -74,6 +89,7 @@ export class Pusher {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     this.scheduled.clear();
+    this.held = [];
     this.pending = new Set();
     this.settle();
   }
@@ -100,9 +116,27 @@ export class Pusher {
       });
       return;
     }
+    if (this.knobs.reorderNext > 0) {
+      this.knobs.reorderNext--;
+      this.scheduled.delete(channel.id);
+      this.held.push({ channel, state, messageNumber, copies });
+      if (this.knobs.reorderNext === 0) this.release();
+      return;
+    }
     this.later(this.knobs.delayMs, async () => {
       this.scheduled.delete(channel.id);
       for (let copy = 0; copy < copies; copy++) await this.attempt(channel, state, messageNumber, 1);
+    });
+  }
+
+  /** Deliver the held messages newest first, one after the other. */
+  private release(): void {
+    const batch = this.held.splice(0).reverse();
+    if (batch.length === 0) return;
+    this.later(this.knobs.delayMs, async () => {
+      for (const message of batch) {
+        for (let copy = 0; copy < message.copies; copy++) await this.attempt(message.channel, message.state, message.messageNumber, 1);
+      }
     });
   }
 

@@ -32,9 +32,12 @@ export const MoveInput = z.object({ parentId: z.string().min(1), as: As });
 export const TrashInput = z.object({ trashed: z.boolean().default(true), as: As });
 export const RenameInput = z.object({ name: z.string().min(1), as: As });
 export const EditInput = ContentInput.extend({ as: As });
+export const CopyInput = z.object({ name: z.string().min(1).optional(), parentId: z.string().min(1).optional(), as: As });
 export type EditInput = z.input<typeof EditInput>;
 
 export class UnknownItemError extends Error {}
+/** A request the admin API refuses with 400 (e.g. copying a folder, which Drive cannot do). */
+export class AdminRequestError extends Error {}
 
 function content(input: z.output<typeof ContentInput>, mimeType?: string): { mimeType: string; content?: FileContent } {
   if (input.markdown !== undefined) return { mimeType: mimeType ?? DOC_MIME, content: { kind: 'doc', markdown: input.markdown } };
@@ -82,6 +85,28 @@ export class SimulatedUsers {
     const input = RenameInput.parse(raw);
     this.mustExist(fileId);
     return fileResource(this.store.rename(fileId, input.name, input.as ?? SIMULATED_USER), this.viewer());
+  }
+
+  /** "Make a copy" in the Drive UI: a new file id, named "Copy of NAME" unless named, in the
+   *  source's folder unless `parentId` says otherwise. Folders cannot be copied. */
+  copy(fileId: string, raw: z.input<typeof CopyInput> = {}): Record<string, unknown> {
+    const input = CopyInput.parse(raw);
+    const source = this.mustExist(fileId);
+    if (source.mimeType === FOLDER_MIME) throw new AdminRequestError(`${source.name} is a folder; Drive cannot copy folders`);
+    const parentId = input.parentId ?? source.parents[0]!;
+    if (!this.store.parent(parentId)) throw new UnknownItemError(`No folder or shared drive ${parentId}`);
+    const file = this.store.createFile({
+      name: input.name ?? `Copy of ${source.name}`,
+      parentId,
+      mimeType: source.mimeType,
+      content: structuredClone(source.content),
+      appProperties: source.appProperties,
+      properties: source.properties,
+      description: source.description,
+      originalFilename: source.originalFilename,
+      actor: input.as ?? SIMULATED_USER,
+    });
+    return fileResource(file, this.viewer());
   }
 
   /** Replace a Doc's Markdown, a Sheet's rows, or a blob's bytes. */

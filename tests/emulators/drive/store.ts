@@ -31,6 +31,25 @@ export interface NewFile {
   actor: Person;
 }
 
+/** Members a files.update may change; absent members are left as they are. */
+export interface FilePatch {
+  name?: string;
+  /** null clears it. */
+  description?: string | null;
+  starred?: boolean;
+  trashed?: boolean;
+  /** The new single parent: a folder id, a shared drive id or "root". */
+  parentId?: string;
+  /** The complete new maps (the caller merges, as files.update's patch semantics do). */
+  appProperties?: Record<string, string>;
+  properties?: Record<string, string>;
+  originalFilename?: string;
+  mimeType?: string;
+  content?: FileContent;
+  /** Set explicitly (RFC 3339); otherwise a name or content change moves it to now. */
+  modifiedTime?: string;
+}
+
 const utc = (time: string | undefined) => (time === undefined ? undefined : new Date(time).toISOString());
 
 export type Parent = { kind: 'folder'; file: StoredFile } | { kind: 'drive'; drive: SharedDrive };
@@ -111,43 +130,85 @@ export class DriveStore {
     return file;
   }
 
-  move(id: string, parentId: string, actor: Person): StoredFile {
-    const file = this.mustGet(id);
-    const parent = this.parent(parentId);
-    if (!parent) throw new Error(`parent ${parentId} does not exist`);
-    file.parents = [parent.kind === 'drive' ? parent.drive.id : parent.file.id];
-    const driveId = parent.kind === 'drive' ? parent.drive.id : parent.file.driveId;
-    for (const item of this.subtree(file)) {
-      item.driveId = driveId;
-      item.owner = driveId ? undefined : (item.owner ?? actor);
-    }
-    return this.touch(file, actor, false);
-  }
-
-  /** Trashing a folder trashes what it contains (explicitlyTrashed only on the folder itself). */
-  trash(id: string, trashed: boolean, actor: Person): StoredFile {
+  /**
+   * One metadata or content update (files.update, or a person's edit in the Drive UI): every
+   * member given is applied, and the file gets one change record. Moving re-homes the subtree
+   * (shared drive id, owner); trashing or restoring a folder does the same to what it contains,
+   * each with its own change record. `modifiedTime` moves to now when the name or the content
+   * changes, unless the patch sets it; moving, trashing, starring and property edits leave it.
+   */
+  update(id: string, patch: FilePatch, actor: Person): StoredFile {
     const file = this.mustGet(id);
     const now = this.clock.iso();
-    for (const item of this.subtree(file)) {
-      if (item !== file && item.explicitlyTrashed) continue;
-      item.trashed = trashed;
-      item.explicitlyTrashed = trashed && item === file;
-      item.trashedTime = trashed ? now : undefined;
-      if (item !== file) this.touch(item, actor, false);
+    let modified = false;
+    if (patch.parentId !== undefined) {
+      const parent = this.parent(patch.parentId);
+      if (!parent) throw new Error(`parent ${patch.parentId} does not exist`);
+      file.parents = [parent.kind === 'drive' ? parent.drive.id : parent.file.id];
+      const driveId = parent.kind === 'drive' ? parent.drive.id : parent.file.driveId;
+      for (const item of this.subtree(file)) {
+        const moved = item.driveId !== driveId;
+        item.driveId = driveId;
+        item.owner = driveId ? undefined : (item.owner ?? actor);
+        // Items under a folder that changed drives change drive too, so each leaves a record.
+        if (moved && item !== file) this.touch(item, actor, false);
+      }
     }
-    return this.touch(file, actor, false);
+    if (patch.name !== undefined && patch.name !== file.name) {
+      file.name = patch.name;
+      modified = true;
+    }
+    if (patch.description !== undefined) file.description = patch.description ?? undefined;
+    if (patch.starred !== undefined) file.starred = patch.starred;
+    if (patch.appProperties !== undefined) file.appProperties = { ...patch.appProperties };
+    if (patch.properties !== undefined) file.properties = { ...patch.properties };
+    if (patch.originalFilename !== undefined) file.originalFilename = patch.originalFilename;
+    if (patch.mimeType !== undefined) file.mimeType = patch.mimeType;
+    if (patch.content !== undefined) {
+      file.content = patch.content;
+      modified = true;
+    }
+    if (patch.trashed !== undefined && (patch.trashed !== file.trashed || patch.trashed !== file.explicitlyTrashed)) {
+      // Trashing a folder trashes what it contains (explicitlyTrashed only on the folder itself).
+      // What was trashed on its own, and what is inside it, keeps its own state.
+      const own = new Set<string>();
+      for (const item of this.subtree(file)) {
+        if (item !== file && (item.explicitlyTrashed || own.has(item.parents[0]!))) {
+          own.add(item.id);
+          continue;
+        }
+        item.trashed = patch.trashed;
+        item.explicitlyTrashed = patch.trashed && item === file;
+        item.trashedTime = patch.trashed ? now : undefined;
+        if (item !== file) this.touch(item, actor, false);
+      }
+    }
+    if (patch.modifiedTime !== undefined) {
+      file.modifiedTime = utc(patch.modifiedTime)!;
+      modified = false;
+    }
+    return this.touch(file, actor, modified);
+  }
+
+  move(id: string, parentId: string, actor: Person): StoredFile {
+    return this.update(id, { parentId }, actor);
+  }
+
+  trash(id: string, trashed: boolean, actor: Person): StoredFile {
+    return this.update(id, { trashed }, actor);
   }
 
   rename(id: string, name: string, actor: Person): StoredFile {
-    const file = this.mustGet(id);
-    file.name = name;
-    return this.touch(file, actor, true);
+    return this.update(id, { name }, actor);
   }
 
   setContent(id: string, content: FileContent, actor: Person): StoredFile {
-    const file = this.mustGet(id);
-    file.content = content;
-    return this.touch(file, actor, true);
+    return this.update(id, { content }, actor);
+  }
+
+  /** The item and everything under it, the item first (folders only have descendants). */
+  subtreeOf(id: string): StoredFile[] {
+    return this.subtree(this.mustGet(id));
   }
 
   /** Permanent deletion: the change log reports the file as removed. */

@@ -1,8 +1,11 @@
 // The OAuth 2.0 token endpoint for service accounts, and the bearer check every Drive call makes.
 // Follows https://developers.google.com/identity/protocols/oauth2/service-account ("Making the
 // access token request", "Handling the response"): the assertion is an RS256 JWT signed with the
-// account's key, with iss = the account email, scope, aud = this token URL, iat, and exp no more
-// than one hour after iat. Error descriptions are the ones Google sends for the same faults.
+// account's key, with iss = the account email, scope, aud, iat, and exp no more than one hour
+// after iat. The page says of aud: "When making an access token request this value is always
+// https://oauth2.googleapis.com/token" — so that is the only audience accepted, whatever URL the
+// stand-in listens on (a client that signs its configured token URL would fail against Google).
+// Error descriptions are the ones Google sends for the same faults.
 import {
   compactVerify,
   decodeJwt,
@@ -39,6 +42,9 @@ const ALLOWS: Record<Access, string[]> = {
   write: ['drive', 'drive.file'],
 };
 
+/** The assertion audience, always, per the service-account page. */
+export const TOKEN_AUDIENCE = 'https://oauth2.googleapis.com/token';
+
 /** Google answers expires_in 3599 for a one-hour token. */
 const TOKEN_LIFETIME_SECONDS = 3599;
 /** Allowed clock skew for iat, as Google tolerates small differences. */
@@ -54,7 +60,6 @@ export class TokenService {
   constructor(
     private readonly accounts: ServiceAccount[],
     private readonly clock: Clock,
-    private readonly tokenUrl: () => string,
   ) {}
 
   async importKeys(): Promise<void> {
@@ -96,8 +101,8 @@ export class TokenService {
     const keys = typeof claims.iss === 'string' ? this.keys.get(claims.iss) : undefined;
     if (!keys) return oauthError('invalid_grant', 'Invalid grant: account not found');
     if (header.alg !== 'RS256' || !(await verifiesWithAny(assertion, keys))) return oauthError('invalid_grant', 'Invalid JWT Signature.');
-    if (claims.aud !== this.tokenUrl()) {
-      return oauthError('invalid_grant', `Invalid JWT: Failed audience check. The right audience is ${this.tokenUrl()}`);
+    if (claims.aud !== TOKEN_AUDIENCE) {
+      return oauthError('invalid_grant', `Invalid JWT: Failed audience check. The right audience is ${TOKEN_AUDIENCE}`);
     }
     const nowSeconds = Math.floor(this.clock.now() / 1000);
     const { iat, exp } = claims;

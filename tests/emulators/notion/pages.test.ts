@@ -198,6 +198,6 @@ describe('a database id given to the page endpoints', () => {
   it('answers 400 validation_error saying it is a database, not 404', async () => {
     const error = await failure(h.notion.pages.retrieve({ page_id: IDS.database }));
     expect(error).toMatchObject({ status: 400, code: 'validation_error' });
-    expect(String((error as Error).message)).toMatch(/is a database, not a page/);
+    expect(String((error as unknown as Error).message)).toMatch(/is a database, not a page/);
   });
 });
