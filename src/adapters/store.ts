@@ -1,6 +1,7 @@
 // D1 access for the worker's own index. The only module that writes SQL; rows are parsed
 // with zod on the way out like any other upstream data.
 import { z } from 'zod';
+import { d1Rows } from './d1-rows';
 import { RunStatus, transition } from '../domain/run-status';
 import { TriggerKind } from '../domain/run';
 import { WorkflowDefinition } from '../domain/workflow-definition';
@@ -156,14 +157,7 @@ export interface Store {
 }
 
 export function createStore(db: D1Database): Store {
-  const one = async <T>(schema: z.ZodType<T>, sql: string, ...args: unknown[]): Promise<T | null> => {
-    const row = await db.prepare(sql).bind(...args).first();
-    return row ? schema.parse(row) : null;
-  };
-  const all = async <T>(schema: z.ZodType<T>, sql: string, ...args: unknown[]): Promise<T[]> => {
-    const { results } = await db.prepare(sql).bind(...args).all();
-    return results.map((r) => schema.parse(r));
-  };
+  const { one, all } = d1Rows(db);
   const insertRun = (run: NewRun, now: Date) =>
     db
       .prepare(

@@ -3,6 +3,7 @@
 // Every claim is a compare-and-set or a unique key, so overlapping ticks and duplicate pushes
 // agree on one winner.
 import { z } from 'zod';
+import { d1Rows } from './d1-rows';
 
 export const StoredFeed = z.object({
   drive_key: z.string(),
@@ -116,14 +117,7 @@ export interface TriggerStore {
 }
 
 export function createTriggerStore(db: D1Database): TriggerStore {
-  const one = async <T>(schema: z.ZodType<T>, sql: string, ...args: unknown[]): Promise<T | null> => {
-    const row = await db.prepare(sql).bind(...args).first();
-    return row ? schema.parse(row) : null;
-  };
-  const all = async <T>(schema: z.ZodType<T>, sql: string, ...args: unknown[]): Promise<T[]> => {
-    const { results } = await db.prepare(sql).bind(...args).all();
-    return results.map((r) => schema.parse(r));
-  };
+  const { one, all } = d1Rows(db);
   const changed = async (sql: string, ...args: unknown[]) => (await db.prepare(sql).bind(...args).run()).meta.changes > 0;
 
   return {

@@ -6,7 +6,7 @@
 //   instance is restarted from the top; the steps skip what D1 shows done (engine/run-workflow.ts);
 // - a decision recorded in D1 that the instance has not acted on → the event is sent again
 //   (one event type per round, so a duplicate is never taken for a later round);
-// - no heartbeat for longer than RUN_STALE_SECONDS outside review (a step timeout is 10 minutes
+// - no heartbeat for longer than RUN_STALE_SECONDS while not waiting for a reviewer (a step timeout is 10 minutes
 //   plus backoff, so the default is 20 minutes) → restarted, as the instance is stuck (a killed
 //   `wrangler dev` leaves an instance waiting on a retry timer that never fires);
 // - after MAX_RESTARTS the run is failed with a plain reason, saying if it was half published.
@@ -16,7 +16,7 @@ import type { Services } from '../services';
 import type { StoredRun } from '../adapters/store';
 import { recordFailure } from '../engine/activities';
 import { deliverDecision } from '../review/decide';
-import { decisionName, RecordedDecision } from '../review/round-records';
+import { announcedName, decisionName, RecordedDecision } from '../review/round-records';
 
 export const MAX_RESTARTS = 3;
 /** A decision the instance has not acted on after this long is sent again. */
@@ -57,7 +57,10 @@ async function watchOne(services: Services, run: StoredRun, now: Date): Promise<
       return { runId: run.run_id, action: 'resent' };
     }
   }
-  if (run.status !== 'Needs review' && quietMs > services.config.runStaleSeconds * 1000) {
+  // D1 says Needs review before the Run row does (open-review.ts), so only an announced review is
+  // a run waiting for a person; one still opening its review is as stuck as any other step.
+  const waitingForReviewer = run.status === 'Needs review' && (await services.store.getArtifact(run.run_id, announcedName(run.review_round))) !== null;
+  if (!waitingForReviewer && quietMs > services.config.runStaleSeconds * 1000) {
     return takeOver(services, run, instance, `no step has run for ${Math.round(quietMs / 60_000)} minutes`, now);
   }
   return { runId: run.run_id, action: 'ok' };

@@ -4,9 +4,9 @@ import { introspectWorkflowInstance } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { runIdFor } from '../../src/triggers/run-id';
-import { FIXTURE_IDS, kickoffBrief, repurposeArticles, text, weeklyBrief, type FixtureRow } from '../fixtures/example-rows';
+import { FIXTURE_IDS, kickoffBrief, repurposeArticles, sprintSynthesis, text, type FixtureRow } from '../fixtures/example-rows';
 import { WORLD } from '../support/world';
-import { createRow, deliverDrivePushes, deliverWebhooks, driveAdmin, modelRequests, notionAdmin, resetWorld, tick, updateAsPerson, waitFor } from './harness';
+import { createRow, deliverDrivePushes, deliverWebhooks, driveAdmin, modelRequests, notionAdmin, resetWorld, setNotionClock, tick, updateAsPerson, waitFor } from './harness';
 import { MAYA, MONDAY_9_PARIS, notion, runRow, scheduleWeeklyBrief, store, waitForReview } from './run-helpers';
 import { activate, runNowApi, runsOf, tickNow, waitForRuns } from './trigger-helpers';
 
@@ -175,5 +175,22 @@ describe('one workflow publishing starts another', () => {
     await tick('2026-11-30T08:05:00.000Z');
     const healths = [await healthOf(a), await healthOf(b)];
     expect(healths.some((h) => /Loop A → Loop B → Loop A|Loop B → Loop A → Loop B/.test(h))).toBe(true);
+  });
+});
+
+describe('a schedule that skips', () => {
+  it('runs the sprint synthesis every other Friday at 16:00 New York time, from the week the row was created', async () => {
+    await resetWorld();
+    // Created on Tuesday 1 December: its first Friday is the 4th.
+    await setNotionClock('2026-12-01T15:00:00.000Z');
+    const row = await createRow(sprintSynthesis, U.sam); // its Schedule: "every other Friday at 4pm"
+    await tick('2026-12-01T15:01:00.000Z');
+    expect(await healthOf(row)).toMatch(/^OK — next run Fri 4 Dec 16:00 \(America\/New_York\)/);
+    const slots = ['2026-12-04T21:00:00.000Z', '2026-12-11T21:00:00.000Z', '2026-12-18T21:00:00.000Z', '2026-12-25T21:00:00.000Z', '2027-01-01T21:00:00.000Z'];
+    for (const slot of slots) {
+      await tick(new Date(Date.parse(slot) - 60_000).toISOString());
+      await tick(slot);
+    }
+    expect((await runsOf(row)).map((r) => r.scheduled_for)).toEqual(['2026-12-04T21:00:00.000Z', '2026-12-18T21:00:00.000Z', '2027-01-01T21:00:00.000Z']);
   });
 });

@@ -19,12 +19,12 @@ describe('the worker in workerd', () => {
     expect(response.status).toBe(200);
     const body = await response.json<Record<string, unknown>>();
     expect(body).toMatchObject({ ok: true, name: 'baton', version: '0.1.0' });
-    expect(body.integrations).toEqual({ notion: true, notionWebhooks: true, drive: true, model: true });
+    expect(body.integrations).toEqual({ notion: true, notionWebhooks: true, drive: true, drivePush: true, model: true, api: true });
     const text = JSON.stringify(body);
     for (const secret of [env.NOTION_TOKEN, env.NOTION_WEBHOOK_SECRET, env.GOOGLE_PRIVATE_KEY]) expect(text).not.toContain(String(secret));
 
     const bare = await worker.fetch(new Request('http://baton.test/health'), unconfigured, createExecutionContext());
-    expect(((await bare.json()) as Record<string, unknown>).integrations).toEqual({ notion: false, notionWebhooks: false, drive: false, model: true });
+    expect(((await bare.json()) as Record<string, unknown>).integrations).toEqual({ notion: false, notionWebhooks: false, drive: false, drivePush: false, model: true, api: false });
   });
 
   it('runs the minute tick from the cron trigger and records it', async () => {

@@ -49,6 +49,8 @@ const TABLES = [
 export async function resetWorld(): Promise<void> {
   await env.DB.batch(TABLES.map((t) => env.DB.prepare(`DELETE FROM ${t}`)));
   await notionAdmin('reset');
+  // Reset keeps the stand-in's clock; a test that moved it must not leave later ones in the past.
+  await notionAdmin('clock', { set: new Date().toISOString() });
   await notionAdmin('faults', undefined, 'DELETE');
   await notionAdmin('webhooks/knobs', { drop: 0, duplicate: 0, delayMs: 0, reorder: false }, 'PATCH');
   await driveAdmin('reset');

@@ -90,7 +90,12 @@ describe('registry sync', () => {
     const before = (await notionRequests()).length;
     await tick('2026-11-24T10:01:30.000Z');
     const during = (await notionRequests()).slice(before);
-    expect(during.map((r) => `${r.method} ${r.path}`)).toEqual([`POST /v1/data_sources/${WORLD.workflowsDataSource}/query`]);
+    // The registry query, and the kickoff brief's Trigger reconcile of the Deals database (a query,
+    // not a row read): nothing else.
+    expect(during.map((r) => `${r.method} ${r.path}`)).toEqual([
+      `POST /v1/data_sources/${WORLD.workflowsDataSource}/query`,
+      `POST /v1/data_sources/${WORLD.dealsDataSource}/query`,
+    ]);
   });
 
   it('picks up a person’s edit within one tick, and writes only that row back', async () => {

@@ -104,12 +104,13 @@ describe('the four example workflows', () => {
     ]);
   });
 
-  it('reads the sprint synthesis: Fridays at 4pm New York time, Sheets by id, lessons one per item', async () => {
+  it('reads the sprint synthesis: every other Friday at 4pm New York time, Sheets by id, lessons one per item', async () => {
     const { definition, problems, nextRun } = await build(sprintSynthesis);
     expect(problems).toEqual([]);
-    expect(nextRun).toEqual(new Date('2026-11-27T21:00:00Z'));
+    // Counted from the row's creation (Mon 2 Nov): Fridays 6 Nov, 20 Nov, 4 Dec…; not 27 Nov.
+    expect(nextRun).toEqual(new Date('2026-12-04T21:00:00Z'));
     expect(definition).toMatchObject({
-      schedule: 'every Friday at 4pm',
+      schedule: 'every other Friday at 4pm',
       timeZone: 'America/New_York',
       reviewer: { id: U.sam, name: 'Sam Rivera' },
       outputPage: { kind: 'notion_page', id: P.productWiki },
