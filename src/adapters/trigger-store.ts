@@ -129,21 +129,27 @@ export function createTriggerStore(db: D1Database): TriggerStore {
       await db.prepare('DELETE FROM drive_feeds WHERE drive_key = ?').bind(driveKey).run();
     },
     async leaseFeed(driveKey, now, leaseMs) {
-      const took = await changed(
-        `UPDATE drive_feeds SET lease_until = ?3, pending = 0 WHERE drive_key = ?1 AND (lease_until IS NULL OR lease_until < ?2)`,
-        driveKey,
-        now.toISOString(),
-        new Date(now.getTime() + leaseMs).toISOString(),
-      );
-      if (!took) await db.prepare('UPDATE drive_feeds SET pending = 1 WHERE drive_key = ?').bind(driveKey).run();
-      return took;
+      const take = () =>
+        changed(
+          `UPDATE drive_feeds SET lease_until = ?3, pending = 0 WHERE drive_key = ?1 AND (lease_until IS NULL OR lease_until < ?2)`,
+          driveKey,
+          now.toISOString(),
+          new Date(now.getTime() + leaseMs).toISOString(),
+        );
+      if (await take()) return true;
+      await db.prepare('UPDATE drive_feeds SET pending = 1 WHERE drive_key = ?').bind(driveKey).run();
+      // The holder may have released the lease (and read `pending` as 0) between the two
+      // statements above; then nobody would read again, so try once more.
+      return take();
     },
     async advanceFeed(driveKey, pageToken, now) {
-      const row = await db
-        .prepare('UPDATE drive_feeds SET page_token = ?2, lease_until = NULL, updated_at = ?3 WHERE drive_key = ?1 RETURNING pending')
-        .bind(driveKey, pageToken, now.toISOString())
-        .first<{ pending: number }>();
-      return (row?.pending ?? 0) === 1;
+      // One transaction: the release and the read of `pending` cannot be split by a notifier.
+      const [, read] = await db.batch([
+        db.prepare('UPDATE drive_feeds SET page_token = ?2, lease_until = NULL, updated_at = ?3 WHERE drive_key = ?1').bind(driveKey, pageToken, now.toISOString()),
+        db.prepare('SELECT pending FROM drive_feeds WHERE drive_key = ?1').bind(driveKey),
+      ]);
+      const row = (read?.results[0] ?? null) as { pending?: number } | null;
+      return row?.pending === 1;
     },
     async releaseFeed(driveKey) {
       await db.prepare('UPDATE drive_feeds SET lease_until = NULL WHERE drive_key = ?').bind(driveKey).run();

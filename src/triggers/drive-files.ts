@@ -21,8 +21,8 @@ import { arrivalSkip, driveIdOf, readiness } from './drive-arrivals';
 
 /** How long one reader may hold a drive's page token. */
 const FEED_LEASE_MS = 60_000;
-/** Re-reads asked for by notifications that arrived during a read, at most. */
-const MAX_REREADS = 3;
+/** How long one caller keeps re-reading for notifications that arrived while it read. */
+const MAX_READ_MS = 20_000;
 /** The reconcile looks at this many of a folder's newest files. */
 const RECONCILE_LIMIT = 50;
 
@@ -58,8 +58,9 @@ export async function readDriveFeed(services: Services, driveKey: string, now: D
   if (!(await triggers.leaseFeed(driveKey, now, FEED_LEASE_MS))) return report;
   const drive = requireDrive(services);
   const watched = (await watchedFolders(services)).filter((w) => w.watch.drive_key === driveKey);
+  const started = Date.now();
   try {
-    for (let read = 0; read <= MAX_REREADS; read++) {
+    for (;;) {
       const feed = await triggers.feed(driveKey);
       if (!feed) return report;
       let token = feed.page_token;
@@ -76,11 +77,12 @@ export async function readDriveFeed(services: Services, driveKey: string, now: D
         if (!page.nextPageToken) break;
         token = page.nextPageToken;
       }
+      // A notification that came during the read asks for another; past the time bound the
+      // next reader (a later push, or the tick) takes it, as `pending` stays set.
       const again = await triggers.advanceFeed(driveKey, token, now);
-      if (!again || read === MAX_REREADS) return report;
+      if (!again || Date.now() - started > MAX_READ_MS) return report;
       if (!(await triggers.leaseFeed(driveKey, now, FEED_LEASE_MS))) return report;
     }
-    return report;
   } catch (error) {
     await triggers.releaseFeed(driveKey);
     throw error;

@@ -36,15 +36,29 @@ export async function benchTriggers(): Promise<void> {
   const baton = (log: { path: string; headers: Record<string, string> }[]) => log.filter((r) => !r.path.startsWith('/__admin/') && !r.headers[BENCH_HEADER]).length;
   const counts = () => ({ notion: baton(stack.notion.requests), drive: baton(stack.drive.requests) });
 
+  /** Waits until Baton has made no request for 700 ms (the previous run is waiting for review). */
+  async function quiet(): Promise<void> {
+    let last = JSON.stringify(counts());
+    for (let still = 0; still < 7; ) {
+      await new Promise((r) => setTimeout(r, 100));
+      const now = JSON.stringify(counts());
+      still = now === last ? still + 1 : 0;
+      last = now;
+    }
+  }
+
   /** Runs `event`, then waits for one more Run row; its latency and Baton's requests meanwhile. */
   async function measure(event: () => Promise<unknown>): Promise<{ ms: number; notion: number; drive: number }> {
+    await quiet();
     const before = await runRows();
     const requests = counts();
     const t = performance.now();
     await event();
     for (;;) {
       if ((await runRows()) > before) break;
-      if (performance.now() - t > 60_000) throw new Error('no run started within a minute');
+      if (performance.now() - t > 60_000) {
+        throw new Error('no run started within a minute');
+      }
       await new Promise((r) => setTimeout(r, 20));
     }
     const ms = performance.now() - t;
