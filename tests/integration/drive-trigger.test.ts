@@ -151,6 +151,20 @@ describe('a new file in a watched Drive folder', () => {
     expect((await modelRequests()).map((r) => r.body).join('\n')).toContain('The whole article, written by the desktop client.');
   });
 
+  it('gives the page token to one reader at a time, and has it read again when a push came during its read', async () => {
+    const [feed] = await triggers.feeds();
+    const now = new Date();
+    expect(await triggers.leaseFeed(feed!.drive_key, now, 60_000)).toBe(true);
+    // A second notification while the first is read: no second reader, but a request to read again.
+    expect(await triggers.leaseFeed(feed!.drive_key, now, 60_000)).toBe(false);
+    expect(await triggers.advanceFeed(feed!.drive_key, feed!.page_token, now)).toBe(true);
+    expect(await triggers.leaseFeed(feed!.drive_key, now, 60_000)).toBe(true);
+    expect(await triggers.advanceFeed(feed!.drive_key, feed!.page_token, now)).toBe(false);
+    // Released: the next notification reads at once.
+    expect(await triggers.leaseFeed(feed!.drive_key, now, 60_000)).toBe(true);
+    await triggers.releaseFeed(feed!.drive_key);
+  });
+
   it('stops the channel when no row watches the drive any more', async () => {
     const { updateAsPerson, deliverWebhooks } = await import('./harness');
     await updateAsPerson(LENA, row, { State: { select: { name: 'Paused' } } });
