@@ -29,7 +29,8 @@ export interface HealthTextOptions {
   /** What last started the workflow (not the clock); `at` is ISO, shown in `timeZone`. */
   lastTrigger?: LastTrigger | null;
   /** Which event paths are on (env.ts integrations); omitted = say nothing about them. */
-  capabilities?: { drivePush: boolean; notionWebhooks: boolean };
+  /** `drivePushRefused`: why Google refused this row's drive a push channel (PUBLIC_URL is set, but push is not on). */
+  capabilities?: { drivePush: boolean; notionWebhooks: boolean; drivePushRefused?: string | null };
 }
 
 export function healthText(options: HealthTextOptions): string {
@@ -49,7 +50,13 @@ function okLine({ state, timeZone, nextRun, watchFolder, rowTrigger, afterWorkfl
   if (watchFolder) {
     events.push({
       words: `runs when a file lands in ${folderName(watchFolder)}`,
-      note: capabilities && !capabilities.drivePush ? "new files are found by a check every minute (Drive push is off: set PUBLIC_URL to the worker's https address)" : null,
+      note: !capabilities
+        ? null
+        : !capabilities.drivePush
+          ? "new files are found by a check every minute (Drive push is off: set PUBLIC_URL to the worker's https address)"
+          : capabilities.drivePushRefused
+            ? `new files are found by a check every minute (${capabilities.drivePushRefused}; Google requires PUBLIC_URL's domain to be verified for push)`
+            : null,
     });
   }
   if (rowTrigger) {

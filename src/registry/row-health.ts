@@ -24,6 +24,8 @@ export interface HealthInputs {
   lastTrigger: LastTrigger | null;
   /** The last run's failure, shown under an OK line (a row that cannot run says why instead). */
   lastFailure: string | null;
+  /** Why Google refused a push channel for the Watch folder's drive, if it did (drivePushRefusal). */
+  drivePushRefused?: string | null;
 }
 
 export function composeHealth(inputs: HealthInputs, config: Config): string {
@@ -38,13 +40,13 @@ export function composeHealth(inputs: HealthInputs, config: Config): string {
     rowTrigger: definition?.rowTrigger ?? null,
     afterWorkflow: definition?.afterWorkflow ?? null,
     lastTrigger: inputs.lastTrigger,
-    capabilities: { drivePush, notionWebhooks },
+    capabilities: { drivePush, notionWebhooks, drivePushRefused: inputs.drivePushRefused ?? null },
   });
   return inputs.lastFailure && inputs.runnable ? `${health}\nLast run failed: ${inputs.lastFailure}` : health;
 }
 
 /** The row's Health recomputed from its D1 record; problems that no longer parse are dropped. */
-export function rowHealth(stored: StoredDefinition, config: Config): string {
+export function rowHealth(stored: StoredDefinition, config: Config, drivePushRefused: string | null = null): string {
   const problems = (stored.problems_json ?? []).flatMap((p) => {
     const parsed = RowProblem.safeParse(p);
     return parsed.success ? [parsed.data] : [];
@@ -58,9 +60,16 @@ export function rowHealth(stored: StoredDefinition, config: Config): string {
       nextRun: nextRun && !Number.isNaN(nextRun.getTime()) ? nextRun : null,
       lastTrigger: stored.last_trigger_json,
       lastFailure: stored.last_failure,
+      drivePushRefused,
     },
     config,
   );
+}
+
+/** Why Google refused a push channel for the drive of this row's Watch folder; null when it did not. */
+export async function drivePushRefusal(services: Services, pageId: string): Promise<string | null> {
+  const watch = (await services.triggers.watches()).find((w) => w.workflow_page_id === pageId);
+  return watch ? ((await services.triggers.feed(watch.drive_key))?.push_problem ?? null) : null;
 }
 
 /**
@@ -71,7 +80,7 @@ export function rowHealth(stored: StoredDefinition, config: Config): string {
 export async function refreshHealth(services: Services, pageId: string, _now: Date): Promise<string | null> {
   const stored = await services.store.getDefinition(pageId);
   if (!stored || stored.in_trash) return null;
-  const health = rowHealth(stored, services.config);
+  const health = rowHealth(stored, services.config, await drivePushRefusal(services, pageId));
   if (health === stored.health) return health;
   await requireNotion(services).updatePage(pageId, { Health: { rich_text: text(health) } });
   await services.store.setHealth(pageId, health);

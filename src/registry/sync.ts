@@ -32,7 +32,7 @@ import type { WorkflowDefinition } from '../domain/workflow-definition';
 import { buildDefinition, hasErrors, rowProblem, type RowProblem } from './index';
 import { chainProblems, normaliseWorkflowName } from './chain-loop';
 import { createLinkChecker, type LinkChecker } from './check-links';
-import { composeHealth } from './row-health';
+import { composeHealth, drivePushRefusal } from './row-health';
 import { failureReason, isTransientFailure } from './row-failure';
 import { createWorkflowDirectory, type WorkflowDirectory } from './workflow-directory';
 import type { StoredDefinition } from '../adapters/store';
@@ -245,6 +245,7 @@ async function syncRow(
       nextRun: nextRun ? new Date(nextRun) : null,
       lastTrigger: previous?.last_trigger_json ?? null,
       lastFailure: previous?.last_failure ?? null,
+      drivePushRefused: definition?.watchFolder ? await drivePushRefusal(services, row.id) : null,
     },
     services.config,
   );

@@ -18,6 +18,7 @@ import { DriveError } from '../adapters/drive';
 import type { StoredChannel } from '../adapters/trigger-store';
 import { driveIdOf, driveKeyOf } from './drive-arrivals';
 import { readDriveFeed, reconcileFolders, settleFiles, type ArrivalReport } from './drive-files';
+import { refreshHealth } from '../registry/row-health';
 
 /** Google grants changes channels at most a week (drive.md §1); Baton asks for that. */
 const CHANNEL_LIFETIME_MS = 7 * 24 * 3600_000;
@@ -120,16 +121,25 @@ async function keepChannel(services: Services, driveKey: string, pageToken: stri
       expiration: granted.expiration,
       created_at: now.toISOString(),
     });
-    await services.triggers.setPushProblem(driveKey, null);
+    await setPushProblem(services, driveKey, null, now);
   } catch (error) {
     if (error instanceof DriveError && !error.transient) {
       // Said on Health; the tick keeps reading the feed, so files are still found every minute.
-      await services.triggers.setPushProblem(driveKey, `Google Drive refused the push channel (${error.message})`);
+      await setPushProblem(services, driveKey, `Google Drive refused the push channel (HTTP ${error.info.status}${error.info.reason ? `, ${error.info.reason}` : ''})`, now);
       return { opened: 0, stopped: 0 };
     }
     throw error;
   }
   return { opened: 1, stopped: await stopChannels(services, channels) };
+}
+
+/** Records why push is off for a drive (or that it is on again) and rewrites the Health of the rows watching it. */
+async function setPushProblem(services: Services, driveKey: string, problem: string | null, now: Date): Promise<void> {
+  if (((await services.triggers.feed(driveKey))?.push_problem ?? null) === problem) return;
+  await services.triggers.setPushProblem(driveKey, problem);
+  for (const watch of await services.triggers.watches()) {
+    if (watch.drive_key === driveKey) await refreshHealth(services, watch.workflow_page_id, now);
+  }
 }
 
 async function stopChannels(services: Services, channels: StoredChannel[]): Promise<number> {

@@ -6,6 +6,7 @@ import { createTriggerStore } from '../../src/adapters/trigger-store';
 import { FIXTURE_IDS, repurposeArticles } from '../fixtures/example-rows';
 import { deliverDrivePushes, driveAdmin, modelRequests, postDrivePush, resetWorld, tick, waitFor } from './harness';
 import { activate, driveApi, runsOf, sleep, tickNow, waitForRuns } from './trigger-helpers';
+import { notion } from './run-helpers';
 
 const { driveFolders: F, users: U } = FIXTURE_IDS;
 const triggers = createTriggerStore(env.DB);
@@ -18,6 +19,10 @@ interface StandInChannel {
   expiration: number;
   driveId?: string;
 }
+const healthOf = async (pageId: string) => {
+  const p = (await notion.retrievePage(pageId)).properties.Health;
+  return p?.type === 'rich_text' ? p.rich_text.map((t) => t.plain_text).join('') : '';
+};
 const standInChannels = async () => ((await driveAdmin('channels', undefined, 'GET')) as { channels: StandInChannel[] }).channels;
 
 /** Three ways a file reaches the folder: uploaded, created in place as a Doc, and moved in with files.update. */
@@ -149,6 +154,20 @@ describe('a new file in a watched Drive folder', () => {
     expect(run!.trigger_key).toBe(file.id);
     await waitFor('the draft', async () => (await runsOf(row))[0]?.status === 'Needs review', 30_000);
     expect((await modelRequests()).map((r) => r.body).join('\n')).toContain('The whole article, written by the desktop client.');
+  });
+
+  it('says on Health when Google refuses the push channel, and still finds new files every minute', async () => {
+    await resetWorld();
+    // What an unverified PUBLIC_URL domain gets (drive.md §10 #9); 401 is retried once with a new token.
+    await driveAdmin('faults', { method: 'POST', path: '^/drive/v3/changes/watch$', status: 401, reason: 'push.webhookUrlUnauthorized', message: 'Unauthorized WebHook callback channel', count: 2 });
+    row = await activate(repurposeArticles, LENA);
+    expect(await standInChannels()).toEqual([]);
+    const health = await healthOf(row);
+    expect(health).toContain('new files are found by a check every minute (Google Drive refused the push channel (HTTP 401, push.webhookUrlUnauthorized)');
+    await driveAdmin('files', { name: 'no-push.md', parentId: F.publishedArticles, mimeType: 'text/markdown', text: 'Found by the minute check' });
+    await sleep(1100);
+    await tickNow();
+    await waitForRuns(row, 1);
   });
 
   it('gives the page token to one reader at a time, and has it read again when a push came during its read', async () => {
