@@ -80,7 +80,8 @@ export async function drivePushRefusal(services: Services, pageId: string): Prom
 export async function refreshHealth(services: Services, pageId: string, _now: Date): Promise<string | null> {
   const stored = await services.store.getDefinition(pageId);
   if (!stored || stored.in_trash) return null;
-  const health = rowHealth(stored, services.config, await drivePushRefusal(services, pageId));
+  const refused = stored.definition_json?.watchFolder ? await drivePushRefusal(services, pageId) : null;
+  const health = rowHealth(stored, services.config, refused);
   if (health === stored.health) return health;
   await requireNotion(services).updatePage(pageId, { Health: { rich_text: text(health) } });
   await services.store.setHealth(pageId, health);
