@@ -25,21 +25,15 @@ export function createLinkChecker(services: Services, guard: RootsGuard = create
     if (ref.kind !== 'drive_folder' && ref.kind !== 'drive_file' && ref.kind !== 'notion_page') return [];
     const where = { field, label: ref.label, url: ref.url };
     if (ref.kind === 'notion_page') {
-      if (!services.notion) return [rowProblem({ kind: 'link_not_shared', ...where, service: 'notion', serviceAccountEmail: null })];
+      if (!services.notion) return [notionRefusal('missing', where)];
       const standing = await guard.notion(ref.id);
       switch (standing) {
-        case 'missing':
-          return [rowProblem({ kind: 'link_not_shared', ...where, service: 'notion', serviceAccountEmail: null })];
-        case 'trashed':
-          return [rowProblem({ kind: 'page_trashed', ...where })];
-        case 'outside':
-          return [rowProblem({ kind: 'link_outside_allowed_roots', ...where, service: 'notion' })];
-        case 'parent_hidden':
-          return [rowProblem({ kind: 'link_parent_not_shared', ...where })];
         case 'database':
           return [rowProblem({ kind: 'link_is_database', ...where })];
         case 'allowed':
           return [];
+        default:
+          return [notionRefusal(standing, where)];
       }
     }
     const email = services.config.google.serviceAccountEmail ?? null;
@@ -54,23 +48,12 @@ export function createLinkChecker(services: Services, guard: RootsGuard = create
 
   async function checkRowTrigger(trigger: RowTrigger): Promise<RowProblem[]> {
     const where = { field: 'Trigger', label: trigger.label, url: trigger.url } as const;
-    const notShared = [rowProblem({ kind: 'link_not_shared', ...where, service: 'notion', serviceAccountEmail: null })];
+    const notShared = [notionRefusal('missing', where)];
     const notion = services.notion;
     if (!notion) return notShared;
-    switch (await guard.notionDatabase(trigger.databaseId)) {
-      case 'missing':
-        return notShared;
-      case 'page':
-        return [rowProblem({ kind: 'trigger_link_not_database', label: trigger.label, url: trigger.url, found: 'notion_page' })];
-      case 'trashed':
-        return [rowProblem({ kind: 'page_trashed', ...where })];
-      case 'outside':
-        return [rowProblem({ kind: 'link_outside_allowed_roots', ...where, service: 'notion' })];
-      case 'parent_hidden':
-        return [rowProblem({ kind: 'link_parent_not_shared', ...where })];
-      case 'allowed':
-        break;
-    }
+    const standing = await guard.notionDatabase(trigger.databaseId);
+    if (standing === 'page') return [rowProblem({ kind: 'trigger_link_not_database', label: trigger.label, url: trigger.url, found: 'notion_page' })];
+    if (standing !== 'allowed') return [notionRefusal(standing, where)];
     const database = await guard.database(trigger.databaseId);
     const name = database?.title.trim() || trigger.label;
     const dataSourceId = database?.dataSourceIds[0];
@@ -126,5 +109,19 @@ export function propertyProblems(database: string, trigger: RowTrigger, properti
       return checkboxValue(trigger.value) === null ? [unknown('checkbox', ['checked', 'unchecked'])] : [];
     default:
       return TEXT_KINDS.has(property.type) ? [] : [rowProblem({ kind: 'trigger_property_unsupported', database, property: property.name, type: property.type })];
+  }
+}
+
+/** Why a Notion page or database link may not be used; the same words for both. */
+function notionRefusal(standing: 'missing' | 'trashed' | 'outside' | 'parent_hidden', where: { field: LinkField; label: string; url: string }): RowProblem {
+  switch (standing) {
+    case 'missing':
+      return rowProblem({ kind: 'link_not_shared', ...where, service: 'notion', serviceAccountEmail: null });
+    case 'trashed':
+      return rowProblem({ kind: 'page_trashed', ...where });
+    case 'outside':
+      return rowProblem({ kind: 'link_outside_allowed_roots', ...where, service: 'notion' });
+    case 'parent_hidden':
+      return rowProblem({ kind: 'link_parent_not_shared', ...where });
   }
 }
