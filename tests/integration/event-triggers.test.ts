@@ -76,6 +76,26 @@ describe('a Deals row that reaches Closed won', () => {
   });
 });
 
+describe('the kickoff brief from the signed proposal', () => {
+  it('runs end to end when the proposal lands in Closed-won deals: the proposal is its context, the output is named after it', async () => {
+    await resetWorld();
+    const row = await activate(kickoffBrief, OWNER);
+    await deliverDrivePushes();
+    await driveAdmin('files', { name: 'Acme proposal (signed)', parentId: F.closedWonDeals, markdown: '# Acme proposal\nScope: dashboards for 40 finance users. Start date: 4 January.' });
+    await deliverDrivePushes();
+    const [run] = await waitForRuns(row, 1);
+    expect(run).toMatchObject({ trigger_kind: 'drive', trigger_subject: { kind: 'drive_file', name: 'Acme proposal (signed)' } });
+    await using instance = await introspectWorkflowInstance(env.RUN_WORKFLOW, run!.run_id);
+    const runPage = await waitForReview(run!.run_id);
+    expect(await promptText()).toContain('Scope: dashboards for 40 finance users.');
+    await updateAsPerson(OWNER, runPage, { Status: { select: { name: 'Approved' } } });
+    await deliverWebhooks();
+    await instance.waitForStatus('complete');
+    const pages = await notion.listChildPages(P.clientOnboarding);
+    expect(pages.map((p) => p.title)).toEqual([expect.stringMatching(/^\d{4}-\d{2}-\d{2} — Client kickoff brief — Acme proposal \(signed\)$/)]);
+  });
+});
+
 describe('the repurposing pipeline', () => {
   it('runs end to end from a new article: one run, Lena approves, published under the article’s name', async () => {
     await resetWorld();
