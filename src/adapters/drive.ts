@@ -38,14 +38,15 @@ export interface DriveFile {
 
 export interface DriveAdapter {
   getFile(fileId: string): Promise<DriveFile>;
-  /** Direct children of a folder that are not trashed and not folders. */
-  listFolder(folderId: string): Promise<DriveFile[]>;
+  /**
+   * Direct children of a folder that are not trashed and not folders, by name; with `newest`, only
+   * that many of the most recently created, in one request.
+   */
+  listFolder(folderId: string, options?: { newest?: number }): Promise<DriveFile[]>;
   /** Text of a file: Docs as markdown, Sheets as CSV, text files as they are; null when not text. */
   readText(file: DriveFile): Promise<string | null>;
   findByAppProperty(key: string, value: string): Promise<DriveFile | null>;
   createDoc(options: { name: string; parentId: string; markdown: string; appProperties: Record<string, string> }): Promise<DriveFile>;
-  /** The newest files directly in a folder (not trashed, not folders), one page of at most `limit`. */
-  listFolderNewest(folderId: string, limit: number): Promise<DriveFile[]>;
   /** changes.getStartPageToken for My Drive (driveId null) or a shared drive. */
   startPageToken(driveId: string | null): Promise<string>;
   /** One page of changes.list from `pageToken`. */
@@ -163,7 +164,7 @@ export function createDriveAdapter(options: DriveAdapterOptions): DriveAdapter {
     async getFile(fileId) {
       return toFile(await call('files.get', () => api.files.get({ fileId, fields: GET_FIELDS, supportsAllDrives: true }, json)));
     },
-    async listFolder(folderId) {
+    async listFolder(folderId, { newest } = {}) {
       const files: DriveFile[] = [];
       let pageToken: string | undefined;
       do {
@@ -172,17 +173,17 @@ export function createDriveAdapter(options: DriveAdapterOptions): DriveAdapter {
             {
               q: `'${escapeQ(folderId)}' in parents and trashed = false and mimeType != '${FOLDER_MIME}'`,
               fields: `nextPageToken,files(${FILE_FIELDS})`,
-              pageSize: 100,
+              pageSize: newest ?? 100,
               pageToken,
               supportsAllDrives: true,
               includeItemsFromAllDrives: true,
-              orderBy: 'name',
+              orderBy: newest === undefined ? 'name' : 'createdTime desc',
             },
             json,
           ),
         );
         files.push(...(page.files ?? []).map(toFile));
-        pageToken = page.nextPageToken ?? undefined;
+        pageToken = newest === undefined ? (page.nextPageToken ?? undefined) : undefined;
       } while (pageToken);
       return files;
     },
@@ -234,22 +235,6 @@ export function createDriveAdapter(options: DriveAdapterOptions): DriveAdapter {
         false,
       );
       return toFile(created);
-    },
-    async listFolderNewest(folderId, limit) {
-      const page = await call('files.list', () =>
-        api.files.list(
-          {
-            q: `'${escapeQ(folderId)}' in parents and trashed = false and mimeType != '${FOLDER_MIME}'`,
-            fields: `files(${FILE_FIELDS})`,
-            pageSize: limit,
-            supportsAllDrives: true,
-            includeItemsFromAllDrives: true,
-            orderBy: 'createdTime desc',
-          },
-          json,
-        ),
-      );
-      return (page.files ?? []).map(toFile);
     },
     async startPageToken(driveId) {
       // A shared drive's log needs driveId with supportsAllDrives (changes.getStartPageToken reference).

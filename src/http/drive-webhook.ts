@@ -10,8 +10,8 @@
 //   the answer is sent at once and the reading happens in waitUntil (drive.md gotcha 1); the
 //   tick reads the log too, so a notification lost here loses no file.
 import type { Context } from 'hono';
-import { servicesFor } from '../services';
-import { readDriveFeed, settleFiles } from '../triggers/drive-files';
+import { servicesFor, type Services } from '../services';
+import { readDriveFeed, settleFiles, watchedFolders } from '../triggers/drive-files';
 import type { AppEnv } from './app';
 import { sameSecret } from './same-secret';
 
@@ -37,11 +37,12 @@ export async function handleDriveWebhook(c: Context<AppEnv>): Promise<Response> 
   return c.json({ ok: true, state });
 }
 
-async function readAndSettle(services: ReturnType<typeof servicesFor>, driveKey: string): Promise<void> {
-  const report = await readDriveFeed(services, driveKey, new Date());
+async function readAndSettle(services: Services, driveKey: string): Promise<void> {
+  const watched = await watchedFolders(services);
+  const report = await readDriveFeed(services, driveKey, watched, new Date());
   const wait = services.config.driveSettleSeconds * 1000;
   if (report.waiting > 0 && wait <= MAX_SETTLE_WAIT_MS) {
     await new Promise((resolve) => setTimeout(resolve, wait + 500));
-    await settleFiles(services, new Date());
+    await settleFiles(services, watched, new Date());
   }
 }

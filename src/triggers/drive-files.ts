@@ -35,12 +35,12 @@ export interface ArrivalReport {
   waiting: number;
 }
 
-interface Watched {
+export interface Watched {
   watch: StoredWatch;
   definition: WorkflowDefinition;
 }
 
-/** Watches whose baseline is taken, with the definitions they belong to. */
+/** Watches whose baseline is taken, with the definitions they belong to: read once per tick or push. */
 export async function watchedFolders(services: Services): Promise<Watched[]> {
   const active = new Map((await services.store.activeDefinitions()).map((d) => [d.page_id, d.definition_json]));
   const out: Watched[] = [];
@@ -52,12 +52,12 @@ export async function watchedFolders(services: Services): Promise<Watched[]> {
 }
 
 /** Reads a drive's change log from its stored token and records the files that landed. */
-export async function readDriveFeed(services: Services, driveKey: string, now: Date): Promise<ArrivalReport> {
+export async function readDriveFeed(services: Services, driveKey: string, allWatched: Watched[], now: Date): Promise<ArrivalReport> {
   const report: ArrivalReport = { seen: 0, admitted: [], waiting: 0 };
   const { triggers } = services;
   if (!(await triggers.leaseFeed(driveKey, now, FEED_LEASE_MS))) return report;
   const drive = requireDrive(services);
-  const watched = (await watchedFolders(services)).filter((w) => w.watch.drive_key === driveKey);
+  const watched = allWatched.filter((w) => w.watch.drive_key === driveKey);
   const started = Date.now();
   try {
     for (;;) {
@@ -90,13 +90,12 @@ export async function readDriveFeed(services: Services, driveKey: string, now: D
 }
 
 /** Lists each watched folder's newest files and records any the change log did not bring. */
-export async function reconcileFolders(services: Services, now: Date): Promise<ArrivalReport> {
+export async function reconcileFolders(services: Services, watched: Watched[], now: Date): Promise<ArrivalReport> {
   const report: ArrivalReport = { seen: 0, admitted: [], waiting: 0 };
   const drive = requireDrive(services);
-  const watched = await watchedFolders(services);
   for (const one of watched) {
     try {
-      for (const file of await drive.listFolderNewest(one.watch.folder_id, RECONCILE_LIMIT)) {
+      for (const file of await drive.listFolder(one.watch.folder_id, { newest: RECONCILE_LIMIT })) {
         if ((await services.triggers.seenFile(one.definition.pageId, file.id)) === null) await considerFile(services, [one], file, now, report);
       }
     } catch (error) {
@@ -108,12 +107,12 @@ export async function reconcileFolders(services: Services, now: Date): Promise<A
 }
 
 /** Looks again at files still being written; admits those that are ready. */
-export async function settleFiles(services: Services, now: Date): Promise<ArrivalReport> {
+export async function settleFiles(services: Services, allWatched: Watched[], now: Date): Promise<ArrivalReport> {
   const report: ArrivalReport = { seen: 0, admitted: [], waiting: 0 };
   const settling = await services.triggers.settlingFiles();
   if (settling.length === 0) return report;
   const drive = requireDrive(services);
-  const watched = new Map((await watchedFolders(services)).map((w) => [w.definition.pageId, w]));
+  const watched = new Map(allWatched.map((w) => [w.definition.pageId, w]));
   for (const seen of settling) {
     const one = watched.get(seen.workflow_page_id);
     if (!one) continue;

@@ -17,7 +17,7 @@ import { requireDrive } from '../services';
 import { DriveError } from '../adapters/drive';
 import type { StoredChannel } from '../adapters/trigger-store';
 import { driveIdOf, driveKeyOf } from './drive-arrivals';
-import { readDriveFeed, reconcileFolders, settleFiles, type ArrivalReport } from './drive-files';
+import { readDriveFeed, reconcileFolders, settleFiles, watchedFolders, type ArrivalReport } from './drive-files';
 import { refreshHealth } from '../registry/row-health';
 
 /** Google grants changes channels at most a week (drive.md §1); Baton asks for that. */
@@ -70,6 +70,7 @@ export async function runDriveTriggers(services: Services, now: Date): Promise<D
   // Rows that no longer watch a folder (paused, trashed, Watch folder removed).
   for (const gone of watches.keys()) await services.triggers.deleteWatch(gone);
 
+  const watched = await watchedFolders(services);
   const inUse = new Set((await services.triggers.watches()).map((w) => w.drive_key));
   for (const feed of await services.triggers.feeds()) {
     try {
@@ -83,13 +84,13 @@ export async function runDriveTriggers(services: Services, now: Date): Promise<D
         report.channelsOpened += renewed.opened;
         report.channelsStopped += renewed.stopped;
       }
-      add(report, await readDriveFeed(services, feed.drive_key, now));
+      add(report, await readDriveFeed(services, feed.drive_key, watched, now));
     } catch (error) {
       console.warn(`drive triggers: drive ${feed.drive_key}: ${message(error)}`);
     }
   }
-  add(report, await reconcileFolders(services, now));
-  add(report, await settleFiles(services, now));
+  add(report, await reconcileFolders(services, watched, now));
+  add(report, await settleFiles(services, watched, now));
   return report;
 }
 

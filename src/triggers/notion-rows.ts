@@ -17,6 +17,7 @@ import type { RowTrigger, WorkflowDefinition } from '../domain/workflow-definiti
 import type { StoredNotionWatch } from '../adapters/trigger-store';
 import { admitEventRun, startNow } from './admit-event';
 import { findProperty, rowMatches, rowTitle } from './row-match';
+import { checkboxValue } from '../registry/trigger-text';
 
 const OVERLAP_MS = 2 * 60_000;
 
@@ -149,8 +150,8 @@ async function queryRows(services: Services, dataSourceId: string, filter: Query
 
 async function propertyType(services: Services, dataSourceId: string, name: string): Promise<{ name: string; type: string } | null> {
   const source = await requireNotion(services).retrieveDataSource(dataSourceId);
-  const found = findProperty(source as unknown as Pick<PageObjectResponse, 'properties'>, name);
-  return found ? { name: found.name, type: (found.property as { type: string }).type } : null;
+  const found = findProperty(source.properties, name);
+  return found ? { name: found.name, type: found.property.type } : null;
 }
 
 /** A query filter for rows in the state, when the property's kind has one; else every row is read. */
@@ -162,7 +163,7 @@ function stateFilter(property: { name: string; type: string } | null, trigger: R
     case 'status':
       return { property: property.name, status: { is_not_empty: true } };
     case 'checkbox':
-      return { property: property.name, checkbox: { equals: /^(checked|true|yes|ticked|done)$/i.test(trigger.value.trim()) } };
+      return { property: property.name, checkbox: { equals: checkboxValue(trigger.value) ?? false } };
     default:
       return undefined;
   }

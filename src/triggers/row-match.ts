@@ -3,16 +3,19 @@
 // Property names and values are compared as people write them: case and surrounding spaces do
 // not matter. A checkbox matches "checked"/"true"/"yes" (or their opposites).
 import type { PageObjectResponse } from '@notionhq/client';
+import { checkboxValue } from '../registry/trigger-text';
 
 type Property = PageObjectResponse['properties'][string];
 
 const normalise = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
-const TRUE_WORDS = new Set(['checked', 'true', 'yes', 'ticked', 'done']);
 
-/** The property of `page` named `name` (case-insensitive), with its real name. */
-export function findProperty(page: Pick<PageObjectResponse, 'properties'>, name: string): { name: string; property: Property } | null {
+/**
+ * The property named `name` (case-insensitive), with its real name: a row's value, or a data
+ * source's schema entry (both are keyed by property name).
+ */
+export function findProperty<P>(properties: Record<string, P>, name: string): { name: string; property: P } | null {
   const wanted = normalise(name);
-  for (const [key, property] of Object.entries(page.properties)) if (normalise(key) === wanted) return { name: key, property };
+  for (const [key, property] of Object.entries(properties)) if (normalise(key) === wanted) return { name: key, property };
   return null;
 }
 
@@ -51,10 +54,11 @@ export function propertyText(property: Property): string | null {
 }
 
 export function rowMatches(page: Pick<PageObjectResponse, 'properties'>, propertyName: string, value: string): boolean {
-  const found = findProperty(page, propertyName);
+  const found = findProperty(page.properties, propertyName);
   if (!found) return false;
   const { property } = found;
-  if (property.type === 'checkbox') return property.checkbox === TRUE_WORDS.has(normalise(value));
+  // The registry already refused a checkbox value that is neither (check-links.ts).
+  if (property.type === 'checkbox') return property.checkbox === (checkboxValue(value) ?? false);
   if (property.type === 'multi_select') return property.multi_select.some((o) => normalise(o.name) === normalise(value));
   const text = propertyText(property);
   return text !== null && normalise(text) === normalise(value);
