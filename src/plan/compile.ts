@@ -16,9 +16,15 @@
 //   word limit); earlier steps produce working notes for the steps after them.
 // - Hints a linear plan cannot honour yet ("Steps 2, 3 and 4 … can run at the same time") are
 //   cut from the instruction and kept as notes.
-import { Plan, type PlanStep, type ReviewGate } from '../domain/plan';
+// - Beside the linear plan the engine runs today, the same Steps are read as a graph
+//   (plan-graph.ts: what each step needs and reads, who reviews, what is published), with the
+//   problems found reading them. The graph is what the run will execute once the engine runs
+//   steps side by side; until then nothing on the row claims it.
+import { Plan, type PlanGraph, type PlanStep, type ReviewGate } from '../domain/plan';
 import type { WorkflowDefinition } from '../domain/workflow-definition';
-import { readStep, shorten, titleOf } from './step-text';
+import type { PlanProblem } from './plan-problem';
+import { readPlanGraph } from './plan-graph';
+import { isParallelHint, readStep, shorten, splitSentences, titleOf } from './step-text';
 import { readOutputExpectation } from './template';
 
 /** How many review rounds (drafts shown to the reviewer) a gate allows before the run fails. */
@@ -28,6 +34,15 @@ export interface CompiledPlan {
   plan: Plan;
   /** Plain-words remarks for the row's Health: what Baton understood differently than written. */
   notes: string[];
+  /** The Steps as a graph: what each step needs (by number) and reads, reviews, outputs. */
+  graph: PlanGraph;
+  /** What is wrong with the Steps as a graph, for Health (planProblemMessage gives the words). */
+  problems: PlanProblem[];
+}
+
+export interface CompilePlanOptions {
+  /** Lines of the Steps section that are not steps, in order (BuiltDefinition.notes). */
+  notes?: readonly string[];
 }
 
 interface DraftingStep {
@@ -35,7 +50,7 @@ interface DraftingStep {
   instruction: string;
 }
 
-export function compilePlan(definition: WorkflowDefinition): CompiledPlan {
+export function compilePlan(definition: WorkflowDefinition, options: CompilePlanOptions = {}): CompiledPlan {
   const notes: string[] = [];
   const drafting: DraftingStep[] = [];
   const reviewRequests: number[] = [];
@@ -86,13 +101,20 @@ export function compilePlan(definition: WorkflowDefinition): CompiledPlan {
     }
   }
 
+  for (const line of options.notes ?? []) {
+    for (const hint of splitSentences(line).filter(isParallelHint)) {
+      notes.push(`Steps says "${hint}" — for now Baton runs the steps one after another`);
+    }
+  }
+
   const plan = Plan.parse({
     workflowPageId: definition.pageId,
     definitionHash: definition.contentHash,
     steps,
     reviewGates,
   });
-  return { plan, notes };
+  const { graph, problems } = readPlanGraph(definition, plan, { notes: options.notes ?? [] });
+  return { plan, notes, graph, problems };
 }
 
 function stepId(index: number): string {

@@ -6,6 +6,8 @@
 // from the plan, which is worse than a review step kept as a (harmless) drafting step.
 // Pure string work.
 
+import { readTogether, STEP_LIST, STEP_WORDS } from './step-references';
+
 const MAX_TITLE_CHARS = 60;
 
 /** Sentences of a step's text: split after . ! ? and at line breaks. */
@@ -31,7 +33,30 @@ const REVIEW_PHRASES: readonly RegExp[] = [
   /\b(?:reviewed|approved|signed off)\s+by\b/i,
   // "Get Maya's approval." / "Maya's review"
   /\b\w+'s\s+(?:review|approval|sign[- ]?off)\b/i,
+  // "Legal checks step 3." / "Ana proofreads it." — a person (capitalised) doing the checking.
+  /^(?!(?:check|checks|then|next|also|finally|proofread)\b)\p{Lu}[\p{L}'-]*(?:\s+\p{L}+){0,2}\s+(?:checks|proofreads|signs\s+off\s+on|looks\s+over|goes\s+over)\b/u,
 ];
+
+// Who a review sentence names: "Send it to Maya for review", "ask Ana to review", "Lena reviews
+// the set", "reviewed by Sam", "Maya's approval". Only a capitalised word that is no pronoun.
+const NAMED_REVIEWER: readonly RegExp[] = [
+  /\b(?:send|give|hand|pass|share|show)\s+(?:it|this|them|the\s+\p{L}+(?:\s+\p{L}+)?)\s+(?:over\s+)?to\s+([\p{L}'-]+)/iu,
+  /\b(?:ask|get|have|let)\s+([\p{L}'-]+)\s+(?:to\s+)?(?:review|approve|sign|check)/iu,
+  /^([\p{L}'-]+)\s+(?:reviews|approves|signs\s+off|checks|proofreads|will\s+review|should\s+review|must\s+review)\b/iu,
+  /\b(?:reviewed|approved|signed\s+off)\s+by\s+([\p{L}'-]+)/iu,
+  /\b([\p{L}-]+)'s\s+(?:review|approval|sign[- ]?off)/iu,
+];
+const NOT_A_NAME = /^(?:the|them|him|her|it|this|that|someone|somebody|everyone|whoever|finally|then|next|also|they|we|you|i|legal's)$/i;
+
+/** The person a review sentence names ("Maya"), or null when it names nobody by name. */
+export function reviewerNamed(sentence: string): string | null {
+  const text = withoutWaitWords(sentence.trim().replace(/[’‘]/g, "'"));
+  for (const pattern of NAMED_REVIEWER) {
+    const name = pattern.exec(text)?.[1];
+    if (name && /^\p{Lu}/u.test(name) && !NOT_A_NAME.test(name)) return name;
+  }
+  return null;
+}
 
 // A sentence that opens with one of these is work for the model even when it mentions a review
 // ("Summarise the feedback for review."); "Send"/"Share"/"Hand" open hand-offs and are not here.
@@ -45,18 +70,17 @@ export function mentionsReview(sentence: string): boolean {
 
 /** True when a sentence only hands the work to a person for review or approval. */
 export function isReviewSentence(sentence: string): boolean {
-  return mentionsReview(sentence) && !WORK_VERB.test(sentence.trim());
+  // "After steps 1 and 2, draft the report and send it to Maya for review" is work.
+  return mentionsReview(sentence) && !WORK_VERB.test(withoutWaitWords(sentence.trim()));
 }
 
 /**
- * True when a sentence says steps can run at the same time ("Steps 2, 3 and 4 only need the
- * article, so they can run at the same time."). Plans are linear for now; the hint becomes a note.
+ * True when a sentence says steps can run at the same time and names them ("Steps 2, 3 and 4
+ * only need the article, so they can run at the same time.", "2 and 3 can run in parallel").
+ * A review ("Lena reviews steps 2 and 3 together") is never a hint.
  */
 export function isParallelHint(sentence: string): boolean {
-  return (
-    /\bsteps?\s+\d+/i.test(sentence) &&
-    /\b(?:at the same time|in parallel|simultaneously|concurrently|side by side|independently)\b/i.test(sentence)
-  );
+  return !mentionsReview(sentence) && readTogether(sentence) !== null;
 }
 
 export interface StepReading {
@@ -85,14 +109,75 @@ export function readStep(text: string): StepReading {
 }
 
 /**
- * A short title for a step: its first clause (up to . , : ; ( ! ?), at most 60 characters cut
- * at a word with "…", first letter capitalised. `fallback` when the text has no words.
+ * A short title for a step that keeps its verb and object: its first clause (up to . , : ; ( ! ?)
+ * once the words that only say what it waits for are gone ("After steps 1 and 2, draft the
+ * pipeline report" → "Draft the pipeline report"), at most 60 characters cut at a word with
+ * "…", first letter capitalised. `fallback` when the text has no words.
  */
 export function titleOf(text: string, fallback: string): string {
-  const clause = (text.trim().split(/[.,:;(!?\n]/)[0] ?? '').replace(/\s+/g, ' ').trim();
+  const work = withoutWaitWords(text.trim());
+  const clause = (work.split(/[.,:;(!?\n]/)[0] ?? '').replace(/\s+/g, ' ').replace(TRAILING_WAIT, '').trim();
   if (clause === '') return fallback;
   const title = shorten(clause, MAX_TITLE_CHARS);
   return title.charAt(0).toUpperCase() + title.slice(1);
+}
+
+// "Then", "Next,", "Finally," and "First," open a step without saying what it does.
+const LEAD_IN = /^(?:(?:and\s+)?then|next|finally|lastly|afterwards|after\s+(?:that|this)|now|first(?:ly)?|second(?:ly)?|third(?:ly)?|also)\b[\s,:–—-]+/i;
+// "After steps 1 and 2, …", "Once the research is done, …", "Using the list from step 2, …".
+const WAIT_CLAUSE = /^(?:after|once|when|as\s+soon\s+as|using|with|from|based\s+on|building\s+on|taking|following|in\s+parallel\s+with|at\s+the\s+same\s+time\s+as)\b[^,.;:!?\n]*,\s*/i;
+// The same without a comma: "After step 2 draft the report", "Once the research is done draft …".
+const WAIT_BARE = new RegExp(
+  String.raw`^(?:(?:after|once|when|as\s+soon\s+as|using|with|from|based\s+on|building\s+on)\s+(?:[\p{L}'-]+\s+){0,4}?${STEP_WORDS}\s*${STEP_LIST}(?:\s+(?:is|are|has\s+been|have\s+been)\s+(?:done|finished|ready|complete|completed))?|(?:once|when|after|as\s+soon\s+as)\s+(?:[\p{L}'-]+\s+){1,5}?(?:is|are|has\s+been|have\s+been)\s+(?:done|finished|ready|complete|completed))\s+`,
+  'iu',
+);
+// "Draft the report using the list from step 2": the object ends where the wait begins.
+const TRAILING_WAIT = new RegExp(
+  String.raw`\s+(?:after|once|using|with|from|based\s+on|building\s+on)\s+(?:[\p{L}'-]+\s+){0,4}?${STEP_WORDS}\s*${STEP_LIST}.*$`,
+  'iu',
+);
+
+function withoutWaitWords(text: string): string {
+  let rest = text;
+  for (let i = 0; i < 4; i++) {
+    const next = rest.replace(LEAD_IN, '').replace(WAIT_CLAUSE, '').replace(WAIT_BARE, '');
+    if (next === rest) break;
+    rest = next;
+  }
+  return /\p{L}/u.test(rest) ? rest : text;
+}
+
+// Verbs a step opens with, dropped from its label: "Summarise new applicants" → "Applicants".
+const VERBS = new Set(
+  (
+    'read write draft compare collect pull gather summarise summarize group list prepare create turn analyse analyze ' +
+    'flag note build make produce translate extract check find research outline edit format combine merge update apply ' +
+    'rewrite revise review scan pick choose select rank score sort tag tidy clean fix proofread polish add identify ' +
+    'highlight map plan propose suggest recommend estimate calculate count compile assemble fetch get grab skim study ' +
+    'evaluate assess audit rate match cite transcribe condense shorten expand describe explain answer reply respond email ' +
+    'share send post publish go look take use do sketch design define pull write-up recap digest brainstorm generate'
+  ).split(' '),
+);
+const NOT_AN_OBJECT = /^(?:it|them|this|that|these|those|what|everything|all|how|why|who|where|when|which|whatever|up|out|together|over|through|down|back|on|in|to|for|with|from|about)$/i;
+const DETERMINER = /^(?:the|a|an|our|their|your|my|its|his|her|new|each|every|any|some)$/i;
+const OBJECT_ENDS = /^(?:that|which|who|whose|where|with|from|for|in|into|on|onto|to|by|using|based|so|because|then|as|at|under|within|without|per|about|and|or|against|across|since|after|before|once|when|while|if|—|–|-)$/i;
+
+/**
+ * A few words for a step on the Plan row: its title's object without the verb ("Draft the
+ * pipeline report" → "Pipeline report"), or the title itself when the object is a pronoun
+ * ("Group it by theme"). At most 40 characters.
+ */
+export function labelOf(title: string): string {
+  const words = title.trim().split(/\s+/);
+  const [verb, ...rest] = words;
+  if (verb === undefined || rest.length === 0 || !VERBS.has(verb.toLowerCase()) || NOT_AN_OBJECT.test(rest[0] ?? '')) {
+    return shorten(title.trim(), 40);
+  }
+  while (rest.length > 1 && DETERMINER.test(rest[0] ?? '')) rest.shift();
+  const end = rest.findIndex((w, i) => i > 0 && OBJECT_ENDS.test(w));
+  const object = (end < 0 ? rest : rest.slice(0, end)).join(' ').replace(/[…,;:]+$/, '');
+  if (object === '' || DETERMINER.test(object)) return shorten(title.trim(), 40);
+  return shorten(object.charAt(0).toUpperCase() + object.slice(1), 40);
 }
 
 /** Cuts text to at most `max` characters at a word boundary, marking the cut with "…". */

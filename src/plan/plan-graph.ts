@@ -1,0 +1,343 @@
+// The plan as a graph: which step needs which, what each reads, who reviews, what is published.
+// Pure: same definition (and Steps notes), same graph.
+//
+// Rules, in the order they apply:
+// - Drafting steps and review steps are read as compile.ts reads them (readStep); a step that
+//   only says which steps run together is no step of its own.
+// - A step that names the steps it needs ("after steps 1 and 2", "using the list from step 2",
+//   "once the research is done") needs exactly those. One that names none needs the step
+//   before it, as plans always did — except where it runs alongside that step: the two are
+//   said to run at the same time, it "doesn't need" that step, or a later step needs both
+//   ("3. After steps 1 and 2, …") while it does not refer back to earlier work ("it", "them",
+//   "the results"). It then needs what that step needs.
+// - A review step needs every step before it that nothing before it needs yet (the outputs so
+//   far), unless it names steps. The row's Reviewer approves every review (one Reviewer per
+//   row for now); a row with a Reviewer and no review step at the end gets one after the
+//   outputs, as compile.ts gives it a gate.
+// - What is published: the last drafting step, with the steps said to run at the same time as
+//   it and those a review names. A drafting step no later step needs and that is not published
+//   is reported as unused.
+// - Each drafting step reads the Context sources its words name (step-sources.ts), and those a
+//   "Steps … only need …" sentence names for it; a step that names none reads all of Context.
+import type { GraphStep, Plan, PlanGraph, StepReads } from '../domain/plan';
+import type { ContextReference, Person, WorkflowDefinition } from '../domain/workflow-definition';
+import { planProblem, type PlanProblem } from './plan-problem';
+import { readStepLinks, type LinkedStep, type StepLinks } from './step-links';
+import { refersBack } from './step-references';
+import { readSources, type SourceScope } from './step-sources';
+import { isParallelHint, labelOf, readStep, reviewerNamed, splitSentences, titleOf } from './step-text';
+import { containsAll, contentWords, wordsOf } from './words';
+
+export interface PlanGraphOptions {
+  /** Lines of the Steps section that are not steps, in order (the registry's `notes`). */
+  notes?: readonly string[];
+}
+
+export interface PlanGraphReading {
+  graph: PlanGraph;
+  problems: PlanProblem[];
+}
+
+interface Node extends LinkedStep {
+  text: string;
+  step: GraphStep;
+  /** Needs only the step before it, because it names none. */
+  implicit: boolean;
+}
+
+export function readPlanGraph(definition: WorkflowDefinition, plan: Plan, options: PlanGraphOptions = {}): PlanGraphReading {
+  const problems: PlanProblem[] = [];
+  const nodes = readNodes(definition, plan);
+  const hints = new Map(definition.steps.map((s) => [s.number, splitSentences(s.text).filter(isParallelHint)]));
+  const links = readStepLinks(nodes, hints, options.notes ?? []);
+  problems.push(...links.problems);
+  const known = new Set(nodes.map((n) => n.number));
+  const byNumber = new Map(nodes.map((n) => [n.number, n]));
+  const unknown = (step: number | null, wanted: number, words: string) =>
+    problems.push(planProblem({ kind: 'step_unknown', step, words, wanted, known: [...known].filter((k) => k > 0) }));
+
+  // What each step names, unknown numbers reported once per step and dropped.
+  const named = new Map<number, number[]>();
+  for (const node of nodes) {
+    const said: number[] = [];
+    const reported = new Set<number>();
+    for (const { number, words } of links.needs.get(node.number) ?? []) {
+      if (known.has(number)) said.push(number);
+      else if (!reported.has(number)) (reported.add(number), unknown(node.number, number, words));
+    }
+    for (const { wait, sentence } of links.named.get(node.number) ?? []) {
+      const found = matchNamed(wait.named, wait.review, node, nodes);
+      if (found.length === 0) problems.push(planProblem({ kind: 'sentence_unplaced', step: node.number, sentence, reason: 'names_no_step', words: wait.text }));
+      said.push(...found);
+    }
+    const needs = [...new Set(said)];
+    if (needs.length > 0 || links.startsAtOnce.has(node.number)) named.set(node.number, needs);
+  }
+  for (const target of links.notNeeds.keys()) if (!known.has(target)) unknown(null, target, `step ${target}`);
+
+  // Steps that run alongside each other: said together, "doesn't need", or needed together by a later step.
+  const alongside = new Map<number, Set<number>>();
+  const pair = (a: number, b: number) => {
+    if (a === b) return;
+    alongside.set(a, (alongside.get(a) ?? new Set()).add(b));
+    alongside.set(b, (alongside.get(b) ?? new Set()).add(a));
+  };
+  for (const group of links.together) {
+    for (const n of group.numbers) if (!known.has(n)) unknown(group.step, n, group.sentence);
+    const members = group.numbers.filter((n) => known.has(n));
+    for (const a of members) for (const b of members) pair(a, b);
+    for (const a of members) {
+      const b = (named.get(a) ?? []).find((n) => members.includes(n));
+      if (b !== undefined) problems.push(planProblem({ kind: 'steps_together_but_dependent', sentence: group.sentence, step: a, needs: b }));
+    }
+  }
+  for (const [target, others] of links.notNeeds) for (const n of others) pair(target, n);
+  for (const needs of named.values()) {
+    if (needs.length < 2) continue;
+    for (const n of needs) {
+      const node = byNumber.get(n);
+      if (node && !named.has(n) && !refersBack(node.sentences.join(' '))) for (const m of needs) if (m < n) pair(n, m);
+    }
+  }
+
+  // Drafting steps first (their needs never depend on a review's), then what must come before whom, then reviews.
+  nodes.forEach((node, i) => {
+    if (node.kind === 'review') return;
+    const own = named.get(node.number);
+    node.implicit = own === undefined;
+    node.step.dependsOn = own ?? followPrevious(node, nodes[i - 1], alongside);
+  });
+  for (const [earlier, laters] of links.before) {
+    for (const { number, words } of laters) {
+      const later = byNumber.get(number);
+      if (!later) {
+        unknown(earlier, number, `before ${words}`);
+        continue;
+      }
+      later.step.dependsOn = [...new Set([...later.step.dependsOn, earlier])];
+    }
+  }
+  nodes.forEach((node, i) => {
+    if (node.kind !== 'review') return;
+    const own = named.get(node.number);
+    node.step.dependsOn = own ?? outputsSoFar(nodes.slice(0, i));
+  });
+  for (const node of nodes) node.step.dependsOn.sort((a, b) => a - b);
+
+  problems.push(...cycles(nodes));
+  const outputs = publishedSteps(nodes, links, named);
+  for (const node of nodes) {
+    if (node.kind === 'draft' && !outputs.includes(node.number) && !feedsLaterWork(node, nodes)) {
+      problems.push(planProblem({ kind: 'step_unused', step: node.number, title: node.step.title }));
+    }
+  }
+
+  readAllSources(definition, nodes, links, problems);
+  problems.push(...reviewProblems(definition, nodes));
+
+  const steps = nodes.map((n) => n.step);
+  const last = nodes.at(-1);
+  if (definition.reviewer !== null && last?.kind === 'draft') {
+    steps.push({ number: null, kind: 'review', planStepId: null, title: 'Review', label: 'review', dependsOn: outputs, reads: [], reviewer: definition.reviewer });
+  }
+  return { graph: { steps, outputs }, problems };
+}
+
+function readNodes(definition: WorkflowDefinition, plan: Plan): Node[] {
+  const nodes: Node[] = [];
+  let drafted = 0;
+  for (const written of definition.steps) {
+    const reading = readStep(written.text);
+    const sentences = splitSentences(written.text).filter((s) => !isParallelHint(s));
+    if (!reading.reviewOnly && reading.instruction === '') continue;
+    const planStep = reading.reviewOnly ? null : plan.steps[drafted++];
+    const title = planStep?.title ?? titleOf(written.text, `Step ${written.number}`);
+    nodes.push({
+      number: written.number,
+      kind: reading.reviewOnly ? 'review' : 'draft',
+      sentences,
+      text: written.text,
+      implicit: false,
+      step: {
+        number: written.number,
+        kind: reading.reviewOnly ? 'review' : 'draft',
+        planStepId: planStep?.id ?? null,
+        title,
+        label: reading.reviewOnly ? 'review' : labelOf(title),
+        dependsOn: [],
+        reads: reading.reviewOnly ? [] : 'all',
+        reviewer: reading.reviewOnly ? definition.reviewer : null,
+      },
+    });
+  }
+  if (drafted === 0) {
+    // compile.ts drafts the Goal in one step before any review: step 0, which nothing names.
+    const goal = plan.steps[0];
+    if (goal) {
+      const title = goal.title;
+      nodes.unshift({
+        number: 0,
+        kind: 'draft',
+        sentences: [],
+        text: goal.instruction,
+        implicit: false,
+        step: { number: 0, kind: 'draft', planStepId: goal.id, title, label: labelOf(title), dependsOn: [], reads: 'all', reviewer: null },
+      });
+    }
+  }
+  return nodes;
+}
+
+/** The step before, or — when this one runs alongside it — what that step needs. */
+function followPrevious(node: Node, previous: Node | undefined, alongside: ReadonlyMap<number, ReadonlySet<number>>): number[] {
+  if (!previous) return [];
+  const beside = alongside.get(node.number) ?? new Set<number>();
+  if (!beside.has(previous.number)) return [previous.number];
+  return previous.step.dependsOn.filter((n) => !beside.has(n) && n !== node.number);
+}
+
+/** Steps before a review that nothing before it needs yet. */
+function outputsSoFar(before: readonly Node[]): number[] {
+  const needed = new Set(before.flatMap((n) => n.step.dependsOn));
+  return before.filter((n) => !needed.has(n.number)).map((n) => n.number);
+}
+
+/** Other steps whose words match "the research" (a review's for "once the draft is approved"); earlier ones first. */
+function matchNamed(named: string, review: boolean, self: Node, nodes: readonly Node[]): number[] {
+  const parts = named.split(/\s*(?:,|\band\b|&)\s*/i).filter((p) => p !== '');
+  const found: number[] = [];
+  const index = nodes.indexOf(self);
+  for (const part of parts) {
+    if (review) {
+      const gate = nodes.slice(0, index).reverse().find((n) => n.kind === 'review');
+      if (gate) found.push(gate.number);
+      if (gate) continue;
+    }
+    const wanted = contentWords(part, new Set(['first', 'second', 'initial', 'final', 'step', 'steps', 'work', 'part', 'bit', 'task']));
+    const matches = nodes.filter((n) => n !== self && n.kind === 'draft' && containsAll(wordsOf(n.text), wanted));
+    const earlier = matches.filter((n) => nodes.indexOf(n) < index);
+    found.push(...(earlier.length > 0 ? earlier : matches).map((n) => n.number));
+  }
+  return [...new Set(found)];
+}
+
+function publishedSteps(nodes: readonly Node[], links: StepLinks, named: ReadonlyMap<number, number[]>): number[] {
+  const drafts = nodes.filter((n) => n.kind === 'draft');
+  const last = drafts.at(-1);
+  if (!last) return [];
+  const outputs = new Set([last.number]);
+  for (const group of links.together) if (group.numbers.includes(last.number)) for (const n of group.numbers) outputs.add(n);
+  for (const review of nodes.filter((n) => n.kind === 'review')) for (const n of named.get(review.number) ?? []) outputs.add(n);
+  return drafts.filter((n) => outputs.has(n.number) && (n === last || !feedsLaterWork(n, nodes))).map((n) => n.number);
+}
+
+/** True when some drafting step needs this one's output, directly or through a review. */
+function feedsLaterWork(node: Node, nodes: readonly Node[]): boolean {
+  const seen = new Set<number>([node.number]);
+  const queue = [node.number];
+  while (queue.length > 0) {
+    const current = queue.shift();
+    for (const other of nodes) {
+      if (current === undefined || seen.has(other.number) || !other.step.dependsOn.includes(current)) continue;
+      if (other.kind === 'draft') return true;
+      seen.add(other.number);
+      queue.push(other.number);
+    }
+  }
+  return false;
+}
+
+/** Each circle of steps waiting for each other, once, from its lowest step, in the order of waiting. */
+function cycles(nodes: readonly Node[]): PlanProblem[] {
+  const byNumber = new Map(nodes.map((n) => [n.number, n]));
+  const problems: PlanProblem[] = [];
+  const reported = new Set<string>();
+  for (const start of [...nodes].sort((a, b) => a.number - b.number)) {
+    const path = findWayBack(start.number, byNumber);
+    if (!path) continue;
+    const key = [...new Set(path)].sort((a, b) => a - b).join(',');
+    if (reported.has(key)) continue;
+    reported.add(key);
+    const implicit = path.slice(0, -1).filter((n) => byNumber.get(n)?.implicit);
+    problems.push(planProblem({ kind: 'step_cycle', cycle: path, implicit }));
+  }
+  return problems;
+}
+
+/** The shortest way from a step back to itself along what each step needs, or null. */
+function findWayBack(start: number, byNumber: ReadonlyMap<number, Node>): number[] | null {
+  const from = new Map<number, number>();
+  const queue = [...(byNumber.get(start)?.step.dependsOn ?? [])];
+  for (const n of queue) from.set(n, start);
+  while (queue.length > 0) {
+    const current = queue.shift();
+    if (current === undefined) break;
+    if (current === start) {
+      const path = [start];
+      let at = from.get(start);
+      while (at !== undefined && at !== start) (path.unshift(at), (at = from.get(at)));
+      return [start, ...path];
+    }
+    for (const next of byNumber.get(current)?.step.dependsOn ?? []) {
+      if (!from.has(next)) (from.set(next, current), queue.push(next));
+    }
+  }
+  return null;
+}
+
+function readAllSources(definition: WorkflowDefinition, nodes: readonly Node[], links: StepLinks, problems: PlanProblem[]): void {
+  const scope: SourceScope = {
+    context: definition.context,
+    hasTriggerSubject: definition.watchFolder !== null || definition.rowTrigger !== null || definition.afterWorkflow !== null,
+  };
+  const extra = new Map<number, ContextReference[]>();
+  for (const group of links.together) {
+    const reading = readSources(group.sentence, scope);
+    for (const missing of reading.unknown) problems.push(sourceProblem(group.step, missing));
+    for (const n of group.numbers) extra.set(n, [...(extra.get(n) ?? []), ...reading.refs]);
+  }
+  for (const node of nodes) {
+    if (node.kind !== 'draft' || node.number === 0) continue; // the Goal step reads everything
+    const reading = readSources(node.sentences.join('\n'), scope);
+    for (const missing of reading.unknown) problems.push(sourceProblem(node.number, missing));
+    const refs = [...reading.refs, ...(extra.get(node.number) ?? [])];
+    node.step.reads = refs.length === 0 ? 'all' : unique(refs);
+  }
+}
+
+function sourceProblem(step: number | null, missing: ReturnType<typeof readSources>['unknown'][number]): PlanProblem {
+  return missing.source === 'named'
+    ? planProblem({ kind: 'source_unknown', step, source: 'named', service: missing.service, name: missing.name })
+    : planProblem({ kind: 'source_unknown', step, source: missing.source, service: null, name: missing.words });
+}
+
+function unique(refs: readonly ContextReference[]): StepReads {
+  const seen = new Set<string>();
+  return refs.filter((r) => {
+    const key = JSON.stringify(r);
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}
+
+function reviewProblems(definition: WorkflowDefinition, nodes: readonly Node[]): PlanProblem[] {
+  const problems: PlanProblem[] = [];
+  for (const node of nodes) {
+    const sentence = node.kind === 'review' ? node.text : readStep(node.text).asksForReview ? reviewSentence(node.text) : null;
+    if (sentence === null) continue;
+    const person = reviewerNamed(sentence);
+    if (definition.reviewer === null) {
+      problems.push(planProblem({ kind: 'review_no_reviewer', step: node.number, sentence, named: person }));
+    } else if (person !== null && definition.reviewer.name !== null && !namesPerson(definition.reviewer, person)) {
+      problems.push(planProblem({ kind: 'review_other_person', step: node.number, named: person, reviewer: definition.reviewer.name }));
+    }
+  }
+  return problems;
+}
+
+function reviewSentence(text: string): string {
+  return splitSentences(text).find((s) => readStep(s).asksForReview) ?? text;
+}
+
+function namesPerson(reviewer: Person, named: string): boolean {
+  return wordsOf(reviewer.name ?? '').includes(named.toLowerCase());
+}
