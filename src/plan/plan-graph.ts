@@ -17,8 +17,8 @@
 // - What is published: the last drafting step, with the steps said to run at the same time as
 //   it and those a review names. A drafting step no later step needs and that is not published
 //   is reported as unused.
-// - Each drafting step reads the Context sources its words name (step-sources.ts), and those a
-//   "Steps … only need …" sentence names for it; a step that names none reads all of Context.
+// - Each drafting step reads the Context sources its own words name (step-sources.ts); a step
+//   that names none reads all of Context.
 import type { GraphStep, Plan, PlanGraph, StepReads } from '../domain/plan';
 import type { ContextReference, Person, WorkflowDefinition } from '../domain/workflow-definition';
 import { planProblem, type PlanProblem } from './plan-problem';
@@ -290,18 +290,16 @@ function readAllSources(definition: WorkflowDefinition, nodes: readonly Node[], 
     context: definition.context,
     hasTriggerSubject: definition.watchFolder !== null || definition.rowTrigger !== null || definition.afterWorkflow !== null,
   };
-  const extra = new Map<number, ContextReference[]>();
+  // "Steps 2, 3 and 4 only need the article, so …" says the steps need no other step, not that
+  // they may not see the voice guide: such a sentence narrows no step's sources.
   for (const group of links.together) {
-    const reading = readSources(group.sentence, scope);
-    for (const missing of reading.unknown) problems.push(sourceProblem(group.step, missing));
-    for (const n of group.numbers) extra.set(n, [...(extra.get(n) ?? []), ...reading.refs]);
+    for (const missing of readSources(group.sentence, scope).unknown) problems.push(sourceProblem(group.step, missing));
   }
   for (const node of nodes) {
     if (node.kind !== 'draft' || node.number === 0) continue; // the Goal step reads everything
     const reading = readSources(node.sentences.join('\n'), scope);
     for (const missing of reading.unknown) problems.push(sourceProblem(node.number, missing));
-    const refs = [...reading.refs, ...(extra.get(node.number) ?? [])];
-    node.step.reads = refs.length === 0 ? 'all' : unique(refs);
+    node.step.reads = reading.refs.length === 0 ? 'all' : unique(reading.refs);
   }
 }
 

@@ -3,7 +3,7 @@
 //
 // Sources of such words, in the order read:
 // - a step's own sentences: "after steps 1 and 2", "using the list from step 2", "the previous
-//   step", "everything above", "once the research is done", "do this before step 4";
+//   step", "everything above", "from both", "once the research is done", "do this before step 4";
 // - sentences about a step by its number, in any step or in a line of Steps that is not a step:
 //   "Step 3 needs steps 1 and 2", "Step 3 doesn't need step 2", "Step 2 can start right away";
 // - sentences saying steps run at the same time, in a step or a line of Steps:
@@ -14,6 +14,7 @@ import { planProblem } from './plan-problem';
 import {
   findStepMentions,
   namesAllAbove,
+  namesBoth,
   namesPreviousStep,
   readMentions,
   readNamedWait,
@@ -95,6 +96,9 @@ export function readStepLinks(steps: readonly LinkedStep[], hintsByStep: Readonl
       if (namesAllAbove(sentence)) push(links.needs, step.number, ...steps.slice(0, index).map((s) => ({ number: s.number, words: 'everything above' })));
       const wait = mentions.needs.length === 0 ? readNamedWait(sentence) : null;
       if (wait) push(links.named, step.number, { wait, sentence });
+      else if (mentions.needs.length === 0 && index >= 2 && namesBoth(sentence)) {
+        push(links.needs, step.number, ...steps.slice(index - 2, index).map((s) => ({ number: s.number, words: 'both' })));
+      }
     }
   }
 

@@ -68,6 +68,19 @@ export function namesAllAbove(sentence: string): boolean {
   return /\b(?:everything\s+(?:above|so\s+far|before(?:\s+this)?)|all\s+(?:of\s+)?the\s+above|all\s+(?:of\s+)?(?:the\s+)?(?:previous|earlier|prior|above|other)\s+steps|(?:the|all)\s+steps\s+(?:above|before(?:\s+this)?|so\s+far))\b/i.test(sentence);
 }
 
+/**
+ * "Write the update from both", "Compare both lists", "Merge the two summaries": the two steps
+ * before. "both teams" is no step.
+ */
+export function namesBoth(sentence: string): boolean {
+  const outputs = String.raw`(?:outputs?|lists?|summaries|drafts?|results?|notes|steps|versions|halves|parts)`;
+  return (
+    new RegExp(String.raw`\bboth(?:\s+of\s+them)?\b(?!\s+(?!(?:in|into|on|onto|to|together|and|with|from|for|as|side)\b)[\p{L}])`, 'iu').test(sentence) ||
+    new RegExp(String.raw`\bboth\s+${outputs}\b`, 'iu').test(sentence) ||
+    new RegExp(String.raw`\bthe\s+(?:last\s+)?two\s+${outputs}\b`, 'iu').test(sentence)
+  );
+}
+
 // Words that say steps do not wait for each other. "together" and "at once" count only after a
 // verb of running ("can be done together"): "Combine steps 2 and 3 together" is work.
 const TOGETHER = new RegExp(
@@ -195,5 +208,7 @@ export function readNamedWait(sentence: string): NamedWait | null {
  * theme", "Compare them with …", "Turn the results into …"): such a step keeps the step before it.
  */
 export function refersBack(text: string): boolean {
-  return /\b(?:it|its|them|they|their|these|those|above|previous|earlier|results?|outputs?|findings)\b/i.test(text);
+  // Not "their"/"they": "Research their pricing pages" after "Research competitors" names the
+  // same subject, not the step's output.
+  return /\b(?:it|them|these|those|above|previous|earlier|results?|outputs?|findings)\b/i.test(text);
 }

@@ -40,13 +40,13 @@ const REVIEW_PHRASES: readonly RegExp[] = [
 // Who a review sentence names: "Send it to Maya for review", "ask Ana to review", "Lena reviews
 // the set", "reviewed by Sam", "Maya's approval". Only a capitalised word that is no pronoun.
 const NAMED_REVIEWER: readonly RegExp[] = [
-  /\b(?:send|give|hand|pass|share|show)\s+(?:it|this|them|the\s+\p{L}+(?:\s+\p{L}+)?)\s+(?:over\s+)?to\s+([\p{L}'-]+)/iu,
-  /\b(?:ask|get|have|let)\s+([\p{L}'-]+)\s+(?:to\s+)?(?:review|approve|sign|check)/iu,
-  /^([\p{L}'-]+)\s+(?:reviews|approves|signs\s+off|checks|proofreads|will\s+review|should\s+review|must\s+review)\b/iu,
-  /\b(?:reviewed|approved|signed\s+off)\s+by\s+([\p{L}'-]+)/iu,
-  /\b([\p{L}-]+)'s\s+(?:review|approval|sign[- ]?off)/iu,
+  /\b(?:send|give|hand|pass|share|show)\s+(?:it|this|them|the\s+\p{L}+(?:\s+\p{L}+)?)\s+(?:over\s+)?to\s+(\p{L}[\p{L}-]*)/iu,
+  /\b(?:ask|get|have|let)\s+(\p{L}[\p{L}-]*)(?:'s)?\s+(?:to\s+)?(?:review|approve|sign|check)/iu,
+  /^(\p{L}[\p{L}-]*)\s+(?:reviews|approves|signs\s+off|checks|proofreads|will\s+review|should\s+review|must\s+review)\b/iu,
+  /\b(?:reviewed|approved|signed\s+off)\s+by\s+(\p{L}[\p{L}-]*)/iu,
+  /\b(\p{L}[\p{L}-]*)'s\s+(?:review|approval|sign[- ]?off)/iu,
 ];
-const NOT_A_NAME = /^(?:the|them|him|her|it|this|that|someone|somebody|everyone|whoever|finally|then|next|also|they|we|you|i|legal's)$/i;
+const NOT_A_NAME = /^(?:the|them|him|her|it|this|that|someone|somebody|everyone|whoever|finally|then|next|also|they|we|you|i|me|us)$/i;
 
 /** The person a review sentence names ("Maya"), or null when it names nobody by name. */
 export function reviewerNamed(sentence: string): string | null {
@@ -65,7 +65,9 @@ const WORK_VERB =
 
 /** True when a sentence mentions a review or approval by a person. */
 export function mentionsReview(sentence: string): boolean {
-  return REVIEW_PHRASES.some((pattern) => pattern.test(sentence));
+  // Notion keeps the curly apostrophe people type on a Mac ("Maya’s sign-off").
+  const text = sentence.replace(/[’‘]/g, "'");
+  return REVIEW_PHRASES.some((pattern) => pattern.test(text));
 }
 
 /** True when a sentence only hands the work to a person for review or approval. */
@@ -125,10 +127,10 @@ export function titleOf(text: string, fallback: string): string {
 // "Then", "Next,", "Finally," and "First," open a step without saying what it does.
 const LEAD_IN = /^(?:(?:and\s+)?then|next|finally|lastly|afterwards|after\s+(?:that|this)|now|first(?:ly)?|second(?:ly)?|third(?:ly)?|also)\b[\s,:–—-]+/i;
 // "After steps 1 and 2, …", "Once the research is done, …", "Using the list from step 2, …".
-const WAIT_CLAUSE = /^(?:after|once|when|as\s+soon\s+as|using|with|from|based\s+on|building\s+on|taking|following|in\s+parallel\s+with|at\s+the\s+same\s+time\s+as)\b[^,.;:!?\n]*,\s*/i;
+const WAIT_CLAUSE = /^(?:after|once|when|as\s+soon\s+as|using|with|from|based\s+on|building\s+on|taking|following|in\s+parallel\s+with|at\s+the\s+same\s+time\s+as)\b[^,.;:!?\n]*?(?:,|:|\s+(?:->|→|=>|—|–))\s*/i;
 // The same without a comma: "After step 2 draft the report", "Once the research is done draft …".
 const WAIT_BARE = new RegExp(
-  String.raw`^(?:(?:after|once|when|as\s+soon\s+as|using|with|from|based\s+on|building\s+on)\s+(?:[\p{L}'-]+\s+){0,4}?${STEP_WORDS}\s*${STEP_LIST}(?:\s+(?:is|are|has\s+been|have\s+been)\s+(?:done|finished|ready|complete|completed))?|(?:once|when|after|as\s+soon\s+as)\s+(?:[\p{L}'-]+\s+){1,5}?(?:is|are|has\s+been|have\s+been)\s+(?:done|finished|ready|complete|completed))\s+`,
+  String.raw`^(?:(?:after|once|when|as\s+soon\s+as|using|with|from|based\s+on|building\s+on)\s+(?:[\p{L}'-]+\s+){0,4}?${STEP_WORDS}\s*${STEP_LIST}(?:\s+(?:is|are|has\s+been|have\s+been)\s+(?:done|finished|ready|complete|completed))?|(?:once|when|after|as\s+soon\s+as)\s+(?:[\p{L}'-]+\s+){1,5}?(?:is|are|has\s+been|have\s+been)\s+(?:done|finished|ready|complete|completed)|(?:take|use|combine|merge)\s+(?:the\s+)?(?:outputs?|results?|lists?|notes|summaries)\s+(?:of|from)\s+${STEP_WORDS}\s*${STEP_LIST}\s+and)\s+(?:(?:->|→|=>)\s+)?`,
   'iu',
 );
 // "Draft the report using the list from step 2": the object ends where the wait begins.
@@ -155,12 +157,19 @@ const VERBS = new Set(
     'rewrite revise review scan pick choose select rank score sort tag tidy clean fix proofread polish add identify ' +
     'highlight map plan propose suggest recommend estimate calculate count compile assemble fetch get grab skim study ' +
     'evaluate assess audit rate match cite transcribe condense shorten expand describe explain answer reply respond email ' +
-    'share send post publish go look take use do sketch design define pull write-up recap digest brainstorm generate'
+    'share send post publish go look take use do sketch design define write-up recap digest brainstorm generate export ' +
+    'import book count tag schedule order invite draw chart plot'
   ).split(' '),
 );
 const NOT_AN_OBJECT = /^(?:it|them|this|that|these|those|what|everything|all|how|why|who|where|when|which|whatever|up|out|together|over|through|down|back|on|in|to|for|with|from|about)$/i;
 const DETERMINER = /^(?:the|a|an|our|their|your|my|its|his|her|new|each|every|any|some)$/i;
+// "the new file" keeps "new": a file is only told apart by being the new one.
+const KEEPS_NEW = /^(?:file|files|article|doc|document|upload|proposal|post|row|entry)$/i;
+// Objects that say nothing on their own: "Turn the step before into a blog post" keeps its title.
+const VAGUE_OBJECT = /^(?:step|steps|output|outputs|result|results|one|ones)$/i;
 const OBJECT_ENDS = /^(?:that|which|who|whose|where|with|from|for|in|into|on|onto|to|by|using|based|so|because|then|as|at|under|within|without|per|about|and|or|against|across|since|after|before|once|when|while|if|—|–|-)$/i;
+// A one-word object says more with what follows: "Tickets per customer", "Deals that closed this month".
+const OBJECT_GOES_ON = /^(?:by|per|of|from|that|which|who)$/i;
 
 /**
  * A few words for a step on the Plan row: its title's object without the verb ("Draft the
@@ -171,12 +180,17 @@ export function labelOf(title: string): string {
   const words = title.trim().split(/\s+/);
   const [verb, ...rest] = words;
   if (verb === undefined || rest.length === 0 || !VERBS.has(verb.toLowerCase()) || NOT_AN_OBJECT.test(rest[0] ?? '')) {
-    return shorten(title.trim(), 40);
+    // "Compare them with last week's brief and list what is new": the first of two actions.
+    return shorten(title.trim().split(/\s+and\s+(?=\p{L})/u)[0] ?? title, 40);
   }
-  while (rest.length > 1 && DETERMINER.test(rest[0] ?? '')) rest.shift();
-  const end = rest.findIndex((w, i) => i > 0 && OBJECT_ENDS.test(w));
+  while (rest.length > 1 && DETERMINER.test(rest[0] ?? '') && !(/^new$/i.test(rest[0] ?? '') && KEEPS_NEW.test(rest[1] ?? ''))) rest.shift();
+  let end = rest.findIndex((w, i) => i > 0 && OBJECT_ENDS.test(w));
+  if (end === 1 && OBJECT_GOES_ON.test(rest[1] ?? '')) {
+    const next = rest.findIndex((w, i) => i > 2 && OBJECT_ENDS.test(w));
+    end = Math.min(next < 0 ? rest.length : next, 5);
+  }
   const object = (end < 0 ? rest : rest.slice(0, end)).join(' ').replace(/[…,;:]+$/, '');
-  if (object === '' || DETERMINER.test(object)) return shorten(title.trim(), 40);
+  if (object === '' || DETERMINER.test(object) || VAGUE_OBJECT.test(object)) return shorten(title.trim(), 40);
   return shorten(object.charAt(0).toUpperCase() + object.slice(1), 40);
 }
 
