@@ -73,7 +73,9 @@ export function readPlanGraph(definition: WorkflowDefinition, plan: Plan, option
     const needs = [...new Set(said)];
     if (needs.length > 0 || links.startsAtOnce.has(node.number)) named.set(node.number, needs);
   }
-  for (const target of links.notNeeds.keys()) if (!known.has(target)) unknown(null, target, `step ${target}`);
+  // Sentences about a step the list does not have ("Step 9 needs step 1").
+  for (const [target, said] of links.needs) if (!known.has(target)) unknown(null, target, said[0]?.words ?? `step ${target}`);
+  for (const target of [...links.notNeeds.keys(), ...links.startsAtOnce]) if (!known.has(target)) unknown(null, target, `step ${target}`);
 
   // Steps that run alongside each other: said together, "doesn't need", or needed together by a later step.
   const alongside = new Map<number, Set<number>>();
@@ -111,7 +113,7 @@ export function readPlanGraph(definition: WorkflowDefinition, plan: Plan, option
     for (const { number, words } of laters) {
       const later = byNumber.get(number);
       if (!later) {
-        unknown(earlier, number, `before ${words}`);
+        unknown(earlier, number, words);
         continue;
       }
       later.step.dependsOn = [...new Set([...later.step.dependsOn, earlier])];
@@ -192,6 +194,8 @@ function readNodes(definition: WorkflowDefinition, plan: Plan): Node[] {
 function followPrevious(node: Node, previous: Node | undefined, alongside: ReadonlyMap<number, ReadonlySet<number>>): number[] {
   if (!previous) return [];
   const beside = alongside.get(node.number) ?? new Set<number>();
+  // Two steps with one number (the registry reports it): neither is taken for the other.
+  if (previous.number === node.number) return previous.step.dependsOn.filter((n) => n !== node.number);
   if (!beside.has(previous.number)) return [previous.number];
   return previous.step.dependsOn.filter((n) => !beside.has(n) && n !== node.number);
 }

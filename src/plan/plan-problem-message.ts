@@ -50,7 +50,9 @@ function cycleMessage(cycle: readonly number[], implicit: readonly number[]): st
       : implicit.length === 1
         ? `; step ${implicit[0]} names no step, so it takes the one before it`
         : `; steps ${listNumbers(implicit)} name no step, so each takes the one before it`;
-  return `Steps ${listNumbers([...steps].sort((a, b) => a - b))} wait for each other (${path}), so none of them can start${why} — make one of them need only earlier steps (e.g. 'After step 1, …'), or renumber the steps in the order they should run.`;
+  const first = Math.min(...steps);
+  const fix = first > 1 ? `'${first}. After step ${first - 1}, …'` : `take 'step ${cycle[1]}' out of step 1`;
+  return `Steps ${listNumbers([...steps].sort((a, b) => a - b))} wait for each other (${path}), so none of them can start${why} — make one of them need only earlier steps (e.g. ${fix}), or renumber the steps in the order they should run.`;
 }
 
 function sourceMessage(problem: Extract<PlanProblem, { kind: 'source_unknown' }>): string {

@@ -41,11 +41,11 @@ export interface Together {
 }
 
 export interface StepLinks {
-  /** Step numbers each step says it needs, with the words that said so (unknown numbers included). */
+  /** Step numbers each step says it needs, with the sentence that said so (unknown numbers included). */
   needs: Map<number, { number: number; words: string }[]>;
   /** Named waits ("once the research is done") per step, matched to steps by the caller. */
   named: Map<number, { wait: NamedWait; sentence: string }[]>;
-  /** "Do this before step 4": step → the steps that wait for it. */
+  /** "Do this before step 4": step → the steps that wait for it, with the sentence. */
   before: Map<number, { number: number; words: string }[]>;
   /** "Step 3 doesn't need step 2". */
   notNeeds: Map<number, number[]>;
@@ -88,8 +88,8 @@ export function readStepLinks(steps: readonly LinkedStep[], hintsByStep: Readonl
         continue;
       }
       const mentions = readMentions(sentence);
-      push(links.needs, step.number, ...mentions.needs.flatMap((m) => m.numbers.map((number) => ({ number, words: m.text }))));
-      for (const m of mentions.before) for (const n of m.numbers) push(links.before, step.number, { number: n, words: m.text });
+      push(links.needs, step.number, ...mentions.needs.flatMap((m) => m.numbers.map((number) => ({ number, words: sentence }))));
+      for (const m of mentions.before) for (const n of m.numbers) push(links.before, step.number, { number: n, words: sentence });
       const index = position.get(step.number) ?? 0;
       const previous = steps[index - 1];
       if (previous && namesPreviousStep(sentence)) push(links.needs, step.number, { number: previous.number, words: 'the previous step' });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PlanGraph, type GraphStep } from '../../src/domain/plan';
 import type { Person, WorkflowDefinition } from '../../src/domain/workflow-definition';
 import { compilePlan, renderPlanSummary } from '../../src/plan/compile';
+import { hasPlanErrors, PlanProblem } from '../../src/plan/plan-problem';
 import { planProblemMessage } from '../../src/plan/plan-problem-message';
 import { planGraph } from '../../src/plan/render-graph';
 import { parseBody } from '../../src/registry';
@@ -298,6 +299,19 @@ const PHRASINGS: GraphCase[] = [
     outputs: [2, 3, 4],
   },
   {
+    name: 'the runs-together sentence typed as an indented line under step 4',
+    row: {
+      steps: '1. Read the article.\n2. Write the LinkedIn post.\n3. Write the newsletter section.\n4. Write a talk-track outline (5 beats).\n\tSteps 2, 3 and 4 only need the article, so they can run at the same time.\n5. Lena reviews the set together.',
+      context: [C.newArticle, C.voice],
+      reviewer: PEOPLE.lena,
+      watch: true,
+    },
+    graph: '1 Article → 2 LinkedIn post ∥ 3 Newsletter section ∥ 4 Talk-track outline → review (Lena) → publish',
+    dependsOn: { 1: [], 2: [1], 3: [1], 4: [1], 5: [2, 3, 4] },
+    reads: { 1: ['The new article'] },
+    outputs: [2, 3, 4],
+  },
+  {
     name: '"2, 3 and 4 can run at the same time" without the word "steps"',
     row: {
       steps: '1. Read the article.\n2. Write the post.\n3. Write the email.\n4. Write the tweet.\n2, 3 and 4 can run at the same time.',
@@ -552,5 +566,201 @@ describe('the plan graph of plain-language step lists', () => {
 
   it('covers at least 40 step lists', () => {
     expect(EXAMPLES.length + PHRASINGS.length + REVIEWS.length + SOURCES.length).toBeGreaterThanOrEqual(40);
+  });
+});
+
+// Steps Baton cannot run as written, or runs with a remark: each with the words Health shows.
+const PROBLEMS: { name: string; row: Row; messages: string[]; kinds?: string[] }[] = [
+  {
+    name: 'a step that waits for a step the list does not have',
+    row: { steps: '1. Read the updates.\n2. List what changed.\n3. After step 7, draft the brief.\n4. Flag pricing moves.' },
+    messages: [
+      "Step 3 says 'After step 7, draft the brief.', but there is no step 7 (the steps are numbered 1 to 4) — write the number of a step that exists, e.g. '3. After step 2, …'.",
+    ],
+  },
+  {
+    name: 'a line between the steps that names a step the list does not have',
+    row: { steps: '1. Read the article.\n2. Write the post.\n3. Write the email.\nSteps 2 and 5 can run at the same time.' },
+    messages: [
+      "A line in Steps says 'Steps 2 and 5 can run at the same time.', but there is no step 5 (the steps are numbered 1 to 3) — write the number of a step that exists, e.g. 'Steps 2 and 3 can run at the same time'.",
+    ],
+  },
+  {
+    name: 'two steps that each say they come after the other',
+    row: { steps: '1. Read the notes.\n2. After step 3, write the intro.\n3. After step 2, write the outline.\n4. Using steps 1, 2 and 3, write the article.' },
+    messages: [
+      "Steps 2 and 3 wait for each other (step 2 → step 3 → step 2), so none of them can start — make one of them need only earlier steps (e.g. '2. After step 1, …'), or renumber the steps in the order they should run.",
+    ],
+    kinds: ['step_cycle'],
+  },
+  {
+    name: 'a step that uses a later one, which by default follows it',
+    row: { steps: '1. Read the notes.\n2. Using the outline from step 3, write the intro.\n3. Make the outline.' },
+    messages: [
+      "Steps 2 and 3 wait for each other (step 2 → step 3 → step 2), so none of them can start; step 3 names no step, so it takes the one before it — make one of them need only earlier steps (e.g. '2. After step 1, …'), or renumber the steps in the order they should run.",
+      "Nothing uses step 1 ('Read the notes'): no later step needs its output and it is not what gets published — name it in the step that needs it (e.g. 'Using the list from step 1, …'), or remove it.",
+    ],
+  },
+  {
+    name: 'a circle of three steps',
+    row: { steps: '1. After step 3, pick the theme.\n2. After step 1, write the headline.\n3. After step 2, choose the images.' },
+    messages: [
+      "Steps 1, 2 and 3 wait for each other (step 1 → step 3 → step 2 → step 1), so none of them can start — make one of them need only earlier steps (e.g. take 'step 3' out of step 1), or renumber the steps in the order they should run.",
+    ],
+  },
+  {
+    name: 'a step that says it comes after itself',
+    row: { steps: '1. Read the brief.\n2. Draft the post after step 2.' },
+    messages: [
+      "Step 2 says it needs itself (step 2 → step 2), so it can never start — name the step whose output it uses instead, e.g. 'After step 1, …'.",
+      "Nothing uses step 1 ('Read the brief'): no later step needs its output and it is not what gets published — name it in the step that needs it (e.g. 'Using the list from step 1, …'), or remove it.",
+    ],
+  },
+  {
+    name: 'a review step on a row with no Reviewer',
+    row: { steps: '1. Read the competitor updates.\n2. Draft the brief.\n3. Send it to Maya for review.' },
+    messages: [
+      "Step 3 asks for a review ('Send it to Maya for review.'), but the row has no Reviewer, so nobody could approve it — put Maya in the Reviewer column (one person), or take the review out of Steps to publish without one.",
+    ],
+    kinds: ['review_no_reviewer'],
+  },
+  {
+    name: '"ask Ana to review" on a row with no Reviewer',
+    row: { steps: '1. Draft the offer letter.\n2. Ask Ana to review it.' },
+    messages: [
+      "Step 2 asks for a review ('Ask Ana to review it.'), but the row has no Reviewer, so nobody could approve it — put Ana in the Reviewer column (one person), or take the review out of Steps to publish without one.",
+    ],
+  },
+  {
+    name: 'a step that drafts and asks for a review nobody can give',
+    row: { steps: '1. Read the updates.\n2. Draft the brief and send it to the strategy lead for approval.' },
+    messages: [
+      "Step 2 asks for a review ('Draft the brief and send it to the strategy lead for approval.'), but the row has no Reviewer, so nobody could approve it — put the person who approves in the Reviewer column (one person), or take the review out of Steps to publish without one.",
+    ],
+  },
+  {
+    name: 'a review step that names someone other than the Reviewer',
+    row: { steps: '1. Draft the contract summary.\n2. Legal checks step 1.', reviewer: PEOPLE.maya },
+    messages: [
+      "Step 2 asks Legal to review, but the row's Reviewer is Maya Okafor, the only person who can approve a run — put Legal in the Reviewer column, or change the step to name Maya Okafor.",
+    ],
+  },
+  {
+    name: 'a Drive folder a step names that Context does not list',
+    row: { steps: '1. Summarise new applicants (Drive folder Applicants).\n2. Draft the pipeline report.', context: [C.interviewNotes] },
+    messages: [
+      "Step 1 reads the Drive folder 'Applicants', which the Context section does not list, so the step would have nothing to read — add it under Context with its link ('- Drive folder: Applicants (https://drive.google.com/drive/folders/…)'), or change the step to name a source Context lists.",
+    ],
+    kinds: ['source_unknown'],
+  },
+  {
+    name: 'a Notion page a step names that Context does not list',
+    row: { steps: '1. Summarise the interview notes (Notion page Interview scorecards).\n2. Draft the report.', context: [C.interviewNotes] },
+    messages: [
+      "Step 1 reads the Notion page 'Interview scorecards', which the Context section does not list, so the step would have nothing to read — add it under Context with its link ('- Notion: Interview scorecards (https://www.notion.so/…)', or @-mention the page), or change the step to name a source Context lists.",
+    ],
+  },
+  {
+    name: "last week's brief, when Context does not list it",
+    row: { steps: "1. Read the competitor updates.\n2. Compare them with last week's brief.", context: [C.competitorUpdates] },
+    messages: [
+      "Step 2 uses 'last week's brief', but the Context section does not list it, so Baton would not read it — add the line '- Last week's brief' under Context, and Baton reads this workflow's last published output.",
+    ],
+  },
+  {
+    name: '"the new file" in a workflow nothing starts with a file',
+    row: { steps: '1. Read the new file.\n2. Summarise it for the team.' },
+    messages: [
+      "Step 1 reads 'the new file', but nothing starts this workflow with a file or a row — add a Watch folder (a Google Drive folder link: each new file in it starts a run) or a Trigger (for example 'when a row in @Deals has Stage = Closed won'), or name the source under Context.",
+    ],
+  },
+  {
+    name: 'a line in Steps that is not a step and says nothing about the order',
+    row: { steps: '1. Read the article.\n2. Write the post.\nUse British spelling throughout.' },
+    messages: [
+      "The line 'Use British spelling throughout.' in Steps is not a numbered step and says nothing about which steps wait for which, so it is not part of the plan — number it as a step of its own, or move it to Goal (for what every step keeps in mind) or Output template (for how the output must look).",
+    ],
+    kinds: ['sentence_unplaced'],
+  },
+  {
+    name: '"once the research is done" with no step that researches',
+    row: { steps: '1. Read the competitor updates.\n2. List the price changes.\n3. Once the research is done, draft the brief.' },
+    messages: [
+      "Step 3 says 'Once the research is done', but no other step's words match it, so Baton cannot tell which step it waits for — write the step's number instead, e.g. '3. After step 2, …'.",
+    ],
+  },
+  {
+    name: '"These can run at the same time" without saying which',
+    row: { steps: '1. Read the article.\n2. Write the post.\n3. Write the email.\nThese can run at the same time.' },
+    messages: [
+      "A line in Steps says 'These can run at the same time.' but not which steps — write their numbers, e.g. 'Steps 2, 3 and 4 can run at the same time'.",
+    ],
+  },
+  {
+    name: 'a step saying it runs in parallel without saying with which',
+    row: { steps: '1. Read the article.\n2. Write the post. This one can run in parallel with the others.\n3. Write the email.' },
+    messages: [
+      "Step 2 says 'This one can run in parallel with the others.' but not which steps — write their numbers, e.g. 'Steps 2, 3 and 4 can run at the same time'.",
+    ],
+  },
+  {
+    name: 'a step nobody uses: the emails of step 3 are left behind by step 4',
+    row: { steps: '1. Collect the leads from the form.\n2. Score each lead.\n3. Draft the outreach emails.\n4. Using the list from step 2, pick the top ten accounts.' },
+    messages: [
+      "Nothing uses step 3 ('Draft the outreach emails'): no later step needs its output and it is not what gets published — name it in the step that needs it (e.g. 'Using the list from step 3, …'), or remove it.",
+    ],
+    kinds: ['step_unused'],
+  },
+  {
+    name: 'steps said to run at the same time while one uses the other',
+    row: { steps: '1. Read the article.\n2. List the three key points.\n3. Using the list from step 2, write the post.\nSteps 2 and 3 can run at the same time.' },
+    messages: [
+      "'Steps 2 and 3 can run at the same time.' says steps can run at the same time, but step 3 uses step 2, so it waits for it — take step 3 out of that sentence, or take 'step 2' out of step 3.",
+    ],
+  },
+  {
+    name: 'a line about a step the list does not have',
+    row: { steps: '1. Read the article.\n2. Write the post.\nStep 9 needs step 1.' },
+    messages: [
+      "A line in Steps says 'Step 9 needs step 1.', but there is no step 9 (the steps are 1 and 2) — write the number of a step that exists, e.g. 'Steps 2 and 3 can run at the same time'.",
+    ],
+  },
+  {
+    name: 'a step that must come "before step 9"',
+    row: { steps: '1. Book the venue before step 9.\n2. Send the invitations.' },
+    messages: [
+      "Step 1 says 'Book the venue before step 9.', but there is no step 9 (the steps are 1 and 2) — write the number of a step that exists, e.g. '1. After step 2, …'.",
+    ],
+  },
+];
+
+describe('what Health says about Steps Baton cannot run as written', () => {
+  it.each(PROBLEMS)('says what is wrong with $name, and how to write it', ({ row, messages: expected, kinds }) => {
+    const { compiled } = compileRow(row);
+    expect(compiled.problems.map(planProblemMessage)).toEqual(expected);
+    if (kinds) expect(compiled.problems.map((p) => p.kind)).toEqual(kinds);
+  });
+
+  it('keeps every problem in the shape Health stores, errors apart from warnings', () => {
+    for (const { row } of PROBLEMS) for (const p of compileRow(row).compiled.problems) expect(PlanProblem.parse(p)).toEqual(p);
+    const cycle = compileRow(PROBLEMS[2]!.row).compiled.problems;
+    const unused = compileRow({ steps: '1. Read the updates.\n2. Draft the memo.\n3. Using step 1, draft the digest.' }).compiled.problems;
+    expect([hasPlanErrors(cycle), unused.map((p) => [p.kind, p.severity]), hasPlanErrors(unused)]).toEqual([true, [['step_unused', 'warning']], false]);
+  });
+
+  it('shows a review nobody can give as such on the graph, and publishes nothing as reviewed', () => {
+    const { compiled } = compileRow({ steps: '1. Draft the brief.\n2. Send it to Maya for review.' });
+    expect(planGraph(compiled.graph)).toBe('1 Brief → review (nobody) → publish');
+    expect(compiled.graph.steps.map((s) => s.reviewer)).toEqual([null, null]);
+  });
+
+  it('does not take one of two steps with the same number for the other', () => {
+    const { compiled } = compileRow({ steps: 'Step 1: Read the notes.\nStep 2: Draft the memo.\nStep 2: Draft the email.' });
+    expect(compiled.graph.steps.map((s) => [s.number, s.dependsOn])).toEqual([[1, []], [2, [1]], [2, [1]]]);
+    expect(compiled.problems.filter((p) => p.kind === 'step_cycle')).toEqual([]);
+  });
+
+  it('covers at least 15 problems', () => {
+    expect(PROBLEMS.length).toBeGreaterThanOrEqual(15);
   });
 });
