@@ -21,6 +21,7 @@
 //   that names none reads all of Context.
 import type { GraphStep, Plan, PlanGraph, StepReads } from '../domain/plan';
 import type { ContextReference, Person, WorkflowDefinition } from '../domain/workflow-definition';
+import { findCycles, publishedSteps, unusedSteps } from './graph-checks';
 import { planProblem, type PlanProblem } from './plan-problem';
 import { readStepLinks, type LinkedStep, type StepLinks } from './step-links';
 import { refersBack } from './step-references';
@@ -126,18 +127,16 @@ export function readPlanGraph(definition: WorkflowDefinition, plan: Plan, option
   });
   for (const node of nodes) node.step.dependsOn.sort((a, b) => a - b);
 
-  problems.push(...cycles(nodes));
-  const outputs = publishedSteps(nodes, links, named);
-  for (const node of nodes) {
-    if (node.kind === 'draft' && !outputs.includes(node.number) && !feedsLaterWork(node, nodes)) {
-      problems.push(planProblem({ kind: 'step_unused', step: node.number, title: node.step.title }));
-    }
-  }
+  const graphSteps = nodes.map((n) => n.step);
+  problems.push(...findCycles(graphSteps, new Set(nodes.filter((n) => n.implicit).map((n) => n.number))));
+  const reviewed = nodes.filter((n) => n.kind === 'review').flatMap((n) => named.get(n.number) ?? []);
+  const outputs = publishedSteps(graphSteps, links.together.map((g) => g.numbers), reviewed);
+  problems.push(...unusedSteps(graphSteps, outputs));
 
   readAllSources(definition, nodes, links, problems);
   problems.push(...reviewProblems(definition, nodes));
 
-  const steps = nodes.map((n) => n.step);
+  const steps = [...graphSteps];
   const last = nodes.at(-1);
   if (definition.reviewer !== null && last?.kind === 'draft') {
     steps.push({ number: null, kind: 'review', planStepId: null, title: 'Review', label: 'review', dependsOn: outputs, reads: [], reviewer: definition.reviewer });
@@ -223,70 +222,6 @@ function matchNamed(named: string, review: boolean, self: Node, nodes: readonly 
     found.push(...(earlier.length > 0 ? earlier : matches).map((n) => n.number));
   }
   return [...new Set(found)];
-}
-
-function publishedSteps(nodes: readonly Node[], links: StepLinks, named: ReadonlyMap<number, number[]>): number[] {
-  const drafts = nodes.filter((n) => n.kind === 'draft');
-  const last = drafts.at(-1);
-  if (!last) return [];
-  const outputs = new Set([last.number]);
-  for (const group of links.together) if (group.numbers.includes(last.number)) for (const n of group.numbers) outputs.add(n);
-  for (const review of nodes.filter((n) => n.kind === 'review')) for (const n of named.get(review.number) ?? []) outputs.add(n);
-  return drafts.filter((n) => outputs.has(n.number) && (n === last || !feedsLaterWork(n, nodes))).map((n) => n.number);
-}
-
-/** True when some drafting step needs this one's output, directly or through a review. */
-function feedsLaterWork(node: Node, nodes: readonly Node[]): boolean {
-  const seen = new Set<number>([node.number]);
-  const queue = [node.number];
-  while (queue.length > 0) {
-    const current = queue.shift();
-    for (const other of nodes) {
-      if (current === undefined || seen.has(other.number) || !other.step.dependsOn.includes(current)) continue;
-      if (other.kind === 'draft') return true;
-      seen.add(other.number);
-      queue.push(other.number);
-    }
-  }
-  return false;
-}
-
-/** Each circle of steps waiting for each other, once, from its lowest step, in the order of waiting. */
-function cycles(nodes: readonly Node[]): PlanProblem[] {
-  const byNumber = new Map(nodes.map((n) => [n.number, n]));
-  const problems: PlanProblem[] = [];
-  const reported = new Set<string>();
-  for (const start of [...nodes].sort((a, b) => a.number - b.number)) {
-    const path = findWayBack(start.number, byNumber);
-    if (!path) continue;
-    const key = [...new Set(path)].sort((a, b) => a - b).join(',');
-    if (reported.has(key)) continue;
-    reported.add(key);
-    const implicit = path.slice(0, -1).filter((n) => byNumber.get(n)?.implicit);
-    problems.push(planProblem({ kind: 'step_cycle', cycle: path, implicit }));
-  }
-  return problems;
-}
-
-/** The shortest way from a step back to itself along what each step needs, or null. */
-function findWayBack(start: number, byNumber: ReadonlyMap<number, Node>): number[] | null {
-  const from = new Map<number, number>();
-  const queue = [...(byNumber.get(start)?.step.dependsOn ?? [])];
-  for (const n of queue) from.set(n, start);
-  while (queue.length > 0) {
-    const current = queue.shift();
-    if (current === undefined) break;
-    if (current === start) {
-      const path = [start];
-      let at = from.get(start);
-      while (at !== undefined && at !== start) (path.unshift(at), (at = from.get(at)));
-      return [start, ...path];
-    }
-    for (const next of byNumber.get(current)?.step.dependsOn ?? []) {
-      if (!from.has(next)) (from.set(next, current), queue.push(next));
-    }
-  }
-  return null;
 }
 
 function readAllSources(definition: WorkflowDefinition, nodes: readonly Node[], links: StepLinks, problems: PlanProblem[]): void {

@@ -1,0 +1,83 @@
+// Checks over a plan graph once every step knows what it needs: circles of steps waiting for
+// each other, what gets published, and drafting steps whose output goes nowhere. Pure.
+import type { GraphStep } from '../domain/plan';
+import { planProblem, type PlanProblem } from './plan-problem';
+
+/**
+ * What is published: the last drafting step, with the steps said to run at the same time as it
+ * (`together`) and those a review names (`reviewed`), unless a later drafting step uses them.
+ */
+export function publishedSteps(steps: readonly GraphStep[], together: readonly (readonly number[])[], reviewed: readonly number[]): number[] {
+  const drafts = steps.filter((s) => s.kind === 'draft');
+  const last = drafts.at(-1);
+  if (!last || last.number === null) return [];
+  const outputs = new Set([last.number, ...reviewed]);
+  for (const group of together) if (group.includes(last.number)) for (const n of group) outputs.add(n);
+  return drafts.flatMap((s) => (s.number !== null && outputs.has(s.number) && (s === last || !feedsLaterWork(s, steps)) ? [s.number] : []));
+}
+
+/** A drafting step that no later drafting step uses and that is not published. */
+export function unusedSteps(steps: readonly GraphStep[], outputs: readonly number[]): PlanProblem[] {
+  return steps.flatMap((s) =>
+    s.kind === 'draft' && s.number !== null && !outputs.includes(s.number) && !feedsLaterWork(s, steps)
+      ? [planProblem({ kind: 'step_unused', step: s.number, title: s.title })]
+      : [],
+  );
+}
+
+/** True when some drafting step needs this one's output, directly or through a review. */
+function feedsLaterWork(step: GraphStep, steps: readonly GraphStep[]): boolean {
+  if (step.number === null) return false;
+  const seen = new Set<GraphStep>([step]);
+  const queue = [step.number];
+  while (queue.length > 0) {
+    const current = queue.shift();
+    for (const other of steps) {
+      if (current === undefined || seen.has(other) || !other.dependsOn.includes(current)) continue;
+      if (other.kind === 'draft') return true;
+      seen.add(other);
+      if (other.number !== null) queue.push(other.number);
+    }
+  }
+  return false;
+}
+
+/**
+ * Each circle of steps waiting for each other, once, from its lowest step, in the order of
+ * waiting. `implicit`: the steps that name no step and so take the one before them.
+ */
+export function findCycles(steps: readonly GraphStep[], implicit: ReadonlySet<number>): PlanProblem[] {
+  const byNumber = new Map(steps.flatMap((s) => (s.number === null ? [] : [[s.number, s] as const])));
+  const problems: PlanProblem[] = [];
+  const reported = new Set<string>();
+  for (const start of [...byNumber.keys()].sort((a, b) => a - b)) {
+    const path = findWayBack(start, byNumber);
+    if (!path) continue;
+    const key = [...new Set(path)].sort((a, b) => a - b).join(',');
+    if (reported.has(key)) continue;
+    reported.add(key);
+    problems.push(planProblem({ kind: 'step_cycle', cycle: path, implicit: path.slice(0, -1).filter((n) => implicit.has(n)) }));
+  }
+  return problems;
+}
+
+/** The shortest way from a step back to itself along what each step needs ([2, 3, 2]), or null. */
+function findWayBack(start: number, byNumber: ReadonlyMap<number, GraphStep>): number[] | null {
+  const from = new Map<number, number>();
+  const queue = [...(byNumber.get(start)?.dependsOn ?? [])];
+  for (const n of queue) from.set(n, start);
+  while (queue.length > 0) {
+    const current = queue.shift();
+    if (current === undefined) break;
+    if (current === start) {
+      const path = [start];
+      let at = from.get(start);
+      while (at !== undefined && at !== start) (path.unshift(at), (at = from.get(at)));
+      return [start, ...path];
+    }
+    for (const next of byNumber.get(current)?.dependsOn ?? []) {
+      if (!from.has(next)) (from.set(next, current), queue.push(next));
+    }
+  }
+  return null;
+}
