@@ -1,7 +1,11 @@
 // Checks over a plan graph once every step knows what it needs: circles of steps waiting for
-// each other, what gets published, and drafting steps whose output goes nowhere. Pure.
+// each other, what gets published, drafting steps whose output goes nowhere, and reviews
+// nobody can give. Pure.
 import type { GraphStep } from '../domain/plan';
+import type { Person } from '../domain/workflow-definition';
 import { planProblem, type PlanProblem } from './plan-problem';
+import { readStep, reviewerNamed, splitSentences } from './step-text';
+import { wordsOf } from './words';
 
 /**
  * What is published: the last drafting step, with the steps said to run at the same time as it
@@ -80,4 +84,28 @@ function findWayBack(start: number, byNumber: ReadonlyMap<number, GraphStep>): n
     }
   }
   return null;
+}
+
+/**
+ * A review nobody can give (the row has no Reviewer) and a review that names someone other than
+ * the Reviewer, for every review step and every drafting step that also asks for a review.
+ * `steps` carry the text as written.
+ */
+export function reviewProblems(reviewer: Person | null, steps: readonly { number: number; kind: 'draft' | 'review'; text: string }[]): PlanProblem[] {
+  const problems: PlanProblem[] = [];
+  for (const step of steps) {
+    const sentence = step.kind === 'review' ? step.text : readStep(step.text).asksForReview ? reviewSentence(step.text) : null;
+    if (sentence === null) continue;
+    const person = reviewerNamed(sentence);
+    if (reviewer === null) {
+      problems.push(planProblem({ kind: 'review_no_reviewer', step: step.number, sentence, named: person }));
+    } else if (person !== null && reviewer.name !== null && !wordsOf(reviewer.name).includes(person.toLowerCase())) {
+      problems.push(planProblem({ kind: 'review_other_person', step: step.number, named: person, reviewer: reviewer.name }));
+    }
+  }
+  return problems;
+}
+
+function reviewSentence(text: string): string {
+  return splitSentences(text).find((s) => readStep(s).asksForReview) ?? text;
 }

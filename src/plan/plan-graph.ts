@@ -20,13 +20,13 @@
 // - Each drafting step reads the Context sources its own words name (step-sources.ts); a step
 //   that names none reads all of Context.
 import type { GraphStep, Plan, PlanGraph, StepReads } from '../domain/plan';
-import type { ContextReference, Person, WorkflowDefinition } from '../domain/workflow-definition';
-import { findCycles, publishedSteps, unusedSteps } from './graph-checks';
+import type { ContextReference, WorkflowDefinition } from '../domain/workflow-definition';
+import { findCycles, publishedSteps, reviewProblems, unusedSteps } from './graph-checks';
 import { planProblem, type PlanProblem } from './plan-problem';
 import { readStepLinks, type LinkedStep, type StepLinks } from './step-links';
 import { refersBack } from './step-references';
 import { readSources, type SourceScope } from './step-sources';
-import { isParallelHint, labelOf, readStep, reviewerNamed, splitSentences, titleOf } from './step-text';
+import { isParallelHint, labelOf, readStep, splitSentences, titleOf } from './step-text';
 import { containsAll, contentWords, wordsOf } from './words';
 
 export interface PlanGraphOptions {
@@ -47,24 +47,47 @@ interface Node extends LinkedStep {
 }
 
 export function readPlanGraph(definition: WorkflowDefinition, plan: Plan, options: PlanGraphOptions = {}): PlanGraphReading {
-  const problems: PlanProblem[] = [];
   const nodes = readNodes(definition, plan);
   const hints = new Map(definition.steps.map((s) => [s.number, splitSentences(s.text).filter(isParallelHint)]));
   const links = readStepLinks(nodes, hints, options.notes ?? []);
-  problems.push(...links.problems);
   const known = new Set(nodes.map((n) => n.number));
-  const byNumber = new Map(nodes.map((n) => [n.number, n]));
+  const problems: PlanProblem[] = [...links.problems];
   const unknown = (step: number | null, wanted: number, words: string) =>
     problems.push(planProblem({ kind: 'step_unknown', step, words, wanted, known: [...known].filter((k) => k > 0) }));
 
-  // What each step names, unknown numbers reported once per step and dropped.
+  const named = namedNeeds(nodes, links, known, unknown, problems);
+  const alongside = stepsAlongside(nodes, links, named, known, unknown, problems);
+  linkSteps(nodes, links, named, alongside, unknown);
+
+  const graphSteps = nodes.map((n) => n.step);
+  problems.push(...findCycles(graphSteps, new Set(nodes.filter((n) => n.implicit).map((n) => n.number))));
+  const reviewed = nodes.filter((n) => n.kind === 'review').flatMap((n) => named.get(n.number) ?? []);
+  const outputs = publishedSteps(graphSteps, links.together.map((g) => g.numbers), reviewed);
+  problems.push(...unusedSteps(graphSteps, outputs));
+  readAllSources(definition, nodes, links, problems);
+  problems.push(...reviewProblems(definition.reviewer, nodes));
+
+  const steps = [...graphSteps];
+  if (definition.reviewer !== null && nodes.at(-1)?.kind === 'draft') {
+    steps.push({ number: null, kind: 'review', planStepId: null, title: 'Review', label: 'review', dependsOn: outputs, reads: [], reviewer: definition.reviewer });
+  }
+  return { graph: { steps, outputs }, problems };
+}
+
+type ReportUnknown = (step: number | null, wanted: number, words: string) => void;
+
+/** The steps each step names, by number or by what they do; numbers the list lacks are reported once and dropped. */
+function namedNeeds(nodes: readonly Node[], links: StepLinks, known: ReadonlySet<number>, unknown: ReportUnknown, problems: PlanProblem[]): Map<number, number[]> {
   const named = new Map<number, number[]>();
   for (const node of nodes) {
     const said: number[] = [];
     const reported = new Set<number>();
     for (const { number, words } of links.needs.get(node.number) ?? []) {
       if (known.has(number)) said.push(number);
-      else if (!reported.has(number)) (reported.add(number), unknown(node.number, number, words));
+      else if (!reported.has(number)) {
+        reported.add(number);
+        unknown(node.number, number, words);
+      }
     }
     for (const { wait, sentence } of links.named.get(node.number) ?? []) {
       const found = matchNamed(wait.named, wait.review, node, nodes);
@@ -77,8 +100,18 @@ export function readPlanGraph(definition: WorkflowDefinition, plan: Plan, option
   // Sentences about a step the list does not have ("Step 9 needs step 1").
   for (const [target, said] of links.needs) if (!known.has(target)) unknown(null, target, said[0]?.words ?? `step ${target}`);
   for (const target of [...links.notNeeds.keys(), ...links.startsAtOnce]) if (!known.has(target)) unknown(null, target, `step ${target}`);
+  return named;
+}
 
-  // Steps that run alongside each other: said together, "doesn't need", or needed together by a later step.
+/** Steps that run alongside each other: said to run together, "doesn't need", or needed together by a later step. */
+function stepsAlongside(
+  nodes: readonly Node[],
+  links: StepLinks,
+  named: ReadonlyMap<number, number[]>,
+  known: ReadonlySet<number>,
+  unknown: ReportUnknown,
+  problems: PlanProblem[],
+): Map<number, Set<number>> {
   const alongside = new Map<number, Set<number>>();
   const pair = (a: number, b: number) => {
     if (a === b) return;
@@ -95,6 +128,7 @@ export function readPlanGraph(definition: WorkflowDefinition, plan: Plan, option
     }
   }
   for (const [target, others] of links.notNeeds) for (const n of others) pair(target, n);
+  const byNumber = new Map(nodes.map((n) => [n.number, n]));
   for (const needs of named.values()) {
     if (needs.length < 2) continue;
     for (const n of needs) {
@@ -102,46 +136,33 @@ export function readPlanGraph(definition: WorkflowDefinition, plan: Plan, option
       if (node && !named.has(n) && !refersBack(node.sentences.join(' '))) for (const m of needs) if (m < n) pair(n, m);
     }
   }
+  return alongside;
+}
 
-  // Drafting steps first (their needs never depend on a review's), then what must come before whom, then reviews.
+/**
+ * Sets what each step needs: drafting steps first (what they need never depends on a review's),
+ * then "before step N", then reviews, which take the outputs so far.
+ */
+function linkSteps(nodes: readonly Node[], links: StepLinks, named: ReadonlyMap<number, number[]>, alongside: ReadonlyMap<number, ReadonlySet<number>>, unknown: ReportUnknown): void {
   nodes.forEach((node, i) => {
     if (node.kind === 'review') return;
     const own = named.get(node.number);
     node.implicit = own === undefined;
     node.step.dependsOn = own ?? followPrevious(node, nodes[i - 1], alongside);
   });
+  const byNumber = new Map(nodes.map((n) => [n.number, n]));
   for (const [earlier, laters] of links.before) {
     for (const { number, words } of laters) {
       const later = byNumber.get(number);
-      if (!later) {
-        unknown(earlier, number, words);
-        continue;
-      }
-      later.step.dependsOn = [...new Set([...later.step.dependsOn, earlier])];
+      if (later) later.step.dependsOn = [...new Set([...later.step.dependsOn, earlier])];
+      else unknown(earlier, number, words);
     }
   }
   nodes.forEach((node, i) => {
     if (node.kind !== 'review') return;
-    const own = named.get(node.number);
-    node.step.dependsOn = own ?? outputsSoFar(nodes.slice(0, i));
+    node.step.dependsOn = named.get(node.number) ?? outputsSoFar(nodes.slice(0, i));
   });
   for (const node of nodes) node.step.dependsOn.sort((a, b) => a - b);
-
-  const graphSteps = nodes.map((n) => n.step);
-  problems.push(...findCycles(graphSteps, new Set(nodes.filter((n) => n.implicit).map((n) => n.number))));
-  const reviewed = nodes.filter((n) => n.kind === 'review').flatMap((n) => named.get(n.number) ?? []);
-  const outputs = publishedSteps(graphSteps, links.together.map((g) => g.numbers), reviewed);
-  problems.push(...unusedSteps(graphSteps, outputs));
-
-  readAllSources(definition, nodes, links, problems);
-  problems.push(...reviewProblems(definition, nodes));
-
-  const steps = [...graphSteps];
-  const last = nodes.at(-1);
-  if (definition.reviewer !== null && last?.kind === 'draft') {
-    steps.push({ number: null, kind: 'review', planStepId: null, title: 'Review', label: 'review', dependsOn: outputs, reads: [], reviewer: definition.reviewer });
-  }
-  return { graph: { steps, outputs }, problems };
 }
 
 function readNodes(definition: WorkflowDefinition, plan: Plan): Node[] {
@@ -254,27 +275,4 @@ function unique(refs: readonly ContextReference[]): StepReads {
     const key = JSON.stringify(r);
     return seen.has(key) ? false : (seen.add(key), true);
   });
-}
-
-function reviewProblems(definition: WorkflowDefinition, nodes: readonly Node[]): PlanProblem[] {
-  const problems: PlanProblem[] = [];
-  for (const node of nodes) {
-    const sentence = node.kind === 'review' ? node.text : readStep(node.text).asksForReview ? reviewSentence(node.text) : null;
-    if (sentence === null) continue;
-    const person = reviewerNamed(sentence);
-    if (definition.reviewer === null) {
-      problems.push(planProblem({ kind: 'review_no_reviewer', step: node.number, sentence, named: person }));
-    } else if (person !== null && definition.reviewer.name !== null && !namesPerson(definition.reviewer, person)) {
-      problems.push(planProblem({ kind: 'review_other_person', step: node.number, named: person, reviewer: definition.reviewer.name }));
-    }
-  }
-  return problems;
-}
-
-function reviewSentence(text: string): string {
-  return splitSentences(text).find((s) => readStep(s).asksForReview) ?? text;
-}
-
-function namesPerson(reviewer: Person, named: string): boolean {
-  return wordsOf(reviewer.name ?? '').includes(named.toLowerCase());
 }
