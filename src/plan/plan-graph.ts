@@ -91,7 +91,7 @@ function namedNeeds(nodes: readonly Node[], links: StepLinks, known: ReadonlySet
     }
     for (const { wait, sentence } of links.named.get(node.number) ?? []) {
       const found = matchNamed(wait.named, wait.review, node, nodes);
-      if (found.length === 0) problems.push(planProblem({ kind: 'sentence_unplaced', step: node.number, sentence, reason: 'names_no_step', words: wait.text }));
+      if (found.length === 0 && wait.strong) problems.push(planProblem({ kind: 'sentence_unplaced', step: node.number, sentence, reason: 'names_no_step', words: wait.text }));
       said.push(...found);
     }
     const needs = [...new Set(said)];

@@ -34,6 +34,8 @@ export function findStepMentions(sentence: string): StepMention[] {
     mentions.push({ numbers: listOf(m[1] ?? ''), text: m[0], start: m.index, end: m.index + m[0].length });
   }
   for (const m of sentence.matchAll(ORDINAL_MENTION)) {
+    // "after the first step", "the output of the second step" — not "describe the first step customers take".
+    if (!/\b(?:after|from|of|in|using|with|once|than|before|to|on|until|like)\s+$/i.test(sentence.slice(0, m.index))) continue;
     mentions.push({ numbers: [numberOf(m[1] ?? '')], text: m[0], start: m.index, end: m.index + m[0].length });
   }
   const bare = BARE_LEAD.exec(sentence);
@@ -174,9 +176,14 @@ export interface NamedWait {
   named: string;
   /** The wait is for a person's decision ("once the draft is approved"), not a step's output. */
   review: boolean;
+  /**
+   * "once … is done" can only mean a step; "After the call, …" may mean the world (a call, a
+   * meeting), so it counts only when a step's words match it.
+   */
+  strong: boolean;
 }
 
-const DONE_WORDS = String.raw`(?:done|finished|ready|complete|completed|written|drafted|in|over|through|back|approved|reviewed|signed\s+off)`;
+const DONE_WORDS = String.raw`(?:done|finished|ready|complete|completed|written|drafted|approved|reviewed|signed\s+off)`;
 const NAMED_WAIT = new RegExp(
   `\\b(?:once|when|after|as\\s+soon\\s+as)\\s+((?:the\\s+|both\\s+|all\\s+(?:the\\s+)?|our\\s+|your\\s+)?[\\p{L}][\\p{L}'-]*(?:\\s+[\\p{L}][\\p{L}'-]*){0,4}?)\\s+(?:is|are|has\\s+been|have\\s+been|'s|was|were)\\s+(${DONE_WORDS})\\b`,
   'iu',
@@ -190,15 +197,15 @@ const PRONOUN_ONLY = /^(?:that|this|it|they|these|those|everything|all\s+that|al
  */
 export function readNamedWait(sentence: string): NamedWait | null {
   const text = sentence.trim().replace(/[’‘]/g, "'");
-  for (const [match, review] of [
-    [NAMED_WAIT.exec(text), null],
+  for (const [match, strong] of [
+    [NAMED_WAIT.exec(text), true],
     [LEADING_AFTER.exec(text), false],
   ] as const) {
     if (!match) continue;
     const named = (match[1] ?? '').trim();
     if (named === '' || PRONOUN_ONLY.test(named) || findStepMentions(named).length > 0 || /^steps?\b/i.test(named)) continue;
-    const decided = review ?? /^(?:approved|reviewed|signed\s+off)$/i.test(match[2] ?? '');
-    return { text: match[0].replace(/,$/, ''), named, review: decided };
+    const review = strong && /^(?:approved|reviewed|signed\s+off)$/i.test(match[2] ?? '');
+    return { text: match[0].replace(/,$/, ''), named, review, strong };
   }
   return null;
 }

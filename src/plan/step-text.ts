@@ -190,7 +190,7 @@ export function labelOf(title: string): string {
     end = Math.min(next < 0 ? rest.length : next, 5);
   }
   const object = (end < 0 ? rest : rest.slice(0, end)).join(' ').replace(/[…,;:]+$/, '');
-  if (object === '' || DETERMINER.test(object) || VAGUE_OBJECT.test(object)) return shorten(title.trim(), 40);
+  if (object === '' || DETERMINER.test(object) || VAGUE_OBJECT.test(object.split(' ')[0] ?? '')) return shorten(title.trim(), 40);
   return shorten(object.charAt(0).toUpperCase() + object.slice(1), 40);
 }
 

@@ -559,13 +559,49 @@ const SOURCES: GraphCase[] = [
   },
 ];
 
+// Words that only look like dependencies: none of these is a step the plan waits for.
+const LOOKALIKES: GraphCase[] = [
+  {
+    name: '"the first step customers take" and "5 beats" are no steps',
+    row: { steps: '1. Read the onboarding survey.\n2. Describe the first step customers take, in 5 beats.\n3. Draft the onboarding email (under 150 words).' },
+    graph: '1 Onboarding survey → 2 First step customers take → 3 Onboarding email → publish',
+    dependsOn: { 1: [], 2: [1], 3: [2] },
+  },
+  {
+    name: '"After the call, …" when no step is a call is about the world, not a step',
+    row: { steps: '1. Read the call transcript.\n2. After the client call, write the follow-up email.' },
+    graph: '1 Call transcript → 2 Follow-up email → publish',
+    dependsOn: { 1: [], 2: [1] },
+    titles: { 2: 'Write the follow-up email' },
+  },
+  {
+    name: '"feedback from both teams" is no pair of steps',
+    row: { steps: '1. Read the retro notes.\n2. List the blockers.\n3. Summarise the feedback from both teams.' },
+    graph: '1 Retro notes → 2 Blockers → 3 Feedback from both teams → publish',
+    dependsOn: { 1: [], 2: [1], 3: [2] },
+  },
+  {
+    name: '"once the file is in the folder" waits for no step',
+    row: { steps: '1. Once the file is in the folder, read it.\n2. Summarise it.', watch: true },
+    graph: '1 Read it → 2 Summarise it → publish',
+    dependsOn: { 1: [], 2: [1] },
+  },
+  {
+    name: '"Combine steps 2 and 3 together" is work, not a runs-together hint',
+    row: { steps: '1. Read the article.\n2. Write the intro.\n3. Write the outro.\n4. Combine steps 2 and 3 together into one post.' },
+    graph: '1 Article → 2 Intro ∥ 3 Outro → 4 Combine steps 2 and 3 together into… → publish',
+    dependsOn: { 1: [], 2: [1], 3: [1], 4: [2, 3] },
+  },
+];
+
 describe('the plan graph of plain-language step lists', () => {
   it.each(PHRASINGS)('reads $name', check);
   it.each(REVIEWS)('reads $name', check);
   it.each(SOURCES)('reads $name', check);
+  it.each(LOOKALIKES)('reads $name', check);
 
   it('covers at least 40 step lists', () => {
-    expect(EXAMPLES.length + PHRASINGS.length + REVIEWS.length + SOURCES.length).toBeGreaterThanOrEqual(40);
+    expect(EXAMPLES.length + PHRASINGS.length + REVIEWS.length + SOURCES.length + LOOKALIKES.length).toBeGreaterThanOrEqual(40);
   });
 });
 
