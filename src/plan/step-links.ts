@@ -20,7 +20,7 @@ import {
   readNamedWait,
   readStatement,
   readTogether,
-  saysTogether,
+  saysTogetherWithoutNumbers,
   type NamedWait,
 } from './step-references';
 import { isParallelHint, mentionsReview, splitSentences } from './step-text';
@@ -83,7 +83,7 @@ export function readStepLinks(steps: readonly LinkedStep[], hintsByStep: Readonl
     for (const hint of hintsByStep.get(step.number) ?? []) together(hint, step.number);
     for (const sentence of step.sentences) {
       if (statement(sentence)) continue;
-      if (saysTogether(sentence) && !mentionsReview(sentence) && findStepMentions(sentence).length === 0) {
+      if (saysTogetherWithoutNumbers(sentence) && !mentionsReview(sentence)) {
         links.problems.push(planProblem({ kind: 'sentence_unplaced', step: step.number, sentence, reason: 'together_without_numbers', words: null }));
         continue;
       }
@@ -106,7 +106,7 @@ export function readStepLinks(steps: readonly LinkedStep[], hintsByStep: Readonl
     for (const sentence of splitSentences(note)) {
       if (statement(sentence) || (isParallelHint(sentence) && together(sentence, null))) continue;
       if (IN_ORDER.test(sentence) && findStepMentions(sentence).length === 0) continue; // says what Baton does anyway
-      const reason = saysTogether(sentence) && findStepMentions(sentence).length === 0 ? 'together_without_numbers' : 'not_a_step';
+      const reason = saysTogetherWithoutNumbers(sentence) ? 'together_without_numbers' : 'not_a_step';
       links.problems.push(planProblem({ kind: 'sentence_unplaced', step: null, sentence, reason, words: null }));
     }
   }

@@ -109,6 +109,21 @@ export function saysTogether(sentence: string): boolean {
 }
 
 /**
+ * True when a sentence says steps run at the same time but not which: "These can run at the
+ * same time", "This one can run in parallel with the others". Work done "independently" or
+ * "at the same time" by the model ("Research each competitor independently") is not about steps.
+ */
+export function saysTogetherWithoutNumbers(sentence: string): boolean {
+  const text = sentence.replace(/[’‘]/g, "'");
+  return (
+    saysTogether(text) &&
+    findStepMentions(text).length === 0 &&
+    /\b(?:steps|these|they|those|this\s+one|both|the\s+others?|ones)\b/i.test(text) &&
+    /\b(?:(?:can|could|may|should|will|would)\s+(?:all\s+|both\s+)?(?:run|be\s+done|happen|go|start|be\s+written|be\s+run)|(?:do\s+not|don't|dont)\s+(?:depend\s+on|need|wait\s+for))\b/i.test(text)
+  );
+}
+
+/**
  * The steps a sentence says can run at the same time ("Steps 2, 3 and 4 only need the article,
  * so they can run at the same time" → [2, 3, 4]); null when it says no such thing or names no
  * step. One number ("… at the same time as step 2") is returned as it is: the caller adds the

@@ -184,7 +184,8 @@ export function labelOf(title: string): string {
     return shorten(title.trim().split(/\s+and\s+(?=\p{L})/u)[0] ?? title, 40);
   }
   while (rest.length > 1 && DETERMINER.test(rest[0] ?? '') && !(/^new$/i.test(rest[0] ?? '') && KEEPS_NEW.test(rest[1] ?? ''))) rest.shift();
-  let end = rest.findIndex((w, i) => i > 0 && OBJECT_ENDS.test(w));
+  // The object ends at a clause or an adverb: "Research each competitor independently" → "Competitor".
+  let end = rest.findIndex((w, i) => i > 0 && (OBJECT_ENDS.test(w) || /^\p{L}{3,}ly[,.]?$/u.test(w)));
   if (end === 1 && OBJECT_GOES_ON.test(rest[1] ?? '')) {
     const next = rest.findIndex((w, i) => i > 2 && OBJECT_ENDS.test(w));
     end = Math.min(next < 0 ? rest.length : next, 5);

@@ -587,6 +587,12 @@ const LOOKALIKES: GraphCase[] = [
     dependsOn: { 1: [], 2: [1] },
   },
   {
+    name: '"Research each competitor independently" is how to work, not which steps run together',
+    row: { steps: '1. List our five main competitors.\n2. Research each competitor independently, at the same time if you can.\n3. Draft the comparison table.' },
+    graph: '1 Five main competitors → 2 Competitor → 3 Comparison table → publish',
+    dependsOn: { 1: [], 2: [1], 3: [2] },
+  },
+  {
     name: '"Combine steps 2 and 3 together" is work, not a runs-together hint',
     row: { steps: '1. Read the article.\n2. Write the intro.\n3. Write the outro.\n4. Combine steps 2 and 3 together into one post.' },
     graph: '1 Article → 2 Intro ∥ 3 Outro → 4 Combine steps 2 and 3 together into… → publish',
