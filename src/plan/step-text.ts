@@ -1,5 +1,6 @@
-// Reading one plain-language step: is it a hand-off to a human reviewer, does it carry a hint
-// about running steps in parallel, and what short title names it.
+// Reading one plain-language step: is it a hand-off to a human reviewer (and whom does it name),
+// does it carry a hint about running steps in parallel, and what short title (verb and object,
+// for the Plan row today) and label (the object, for the plan graph) name it.
 //
 // Steps are written by non-engineers ("Send it to Maya for review.", "Sam reviews it."), so the
 // rules are phrase lists, deliberately narrow: a step wrongly taken for a review would vanish
