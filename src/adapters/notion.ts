@@ -7,6 +7,7 @@
 //   (429), creates at most once by looking up before sending again.
 import {
   APIErrorCode,
+  APIResponseError,
   Client,
   isFullDatabase,
   isFullDataSource,
@@ -56,7 +57,26 @@ export interface NotionAdapter {
   comment(pageId: string, richText: RichTextRequest): Promise<void>;
   /** Unresolved comments on a page (GET /v1/comments lists only those), oldest first; `text` leaves mentions out. */
   listComments(pageId: string): Promise<PageComment[]>;
+  /**
+   * The workspace's people (users of type person, with a name; bots left out), every page of
+   * GET /v1/users. Refused when the integration may not read user information; other failures throw.
+   */
+  listUsers(): Promise<UserList>;
 }
+
+export interface NotionPerson {
+  id: string;
+  name: string;
+}
+
+/**
+ * GET /v1/users needs one of the integration's user-information capabilities; without it Notion
+ * answers 403 (developers.notion.com/reference/get-users: "Attempting to call this API without user
+ * information capabilities will return an HTTP response with a 403 status code"). In the integration's
+ * settings the capability is "Read user information without email addresses" (or "…including email
+ * addresses"; reference/capabilities). Guests are never listed.
+ */
+export type UserList = { ok: true; people: NotionPerson[] } | { ok: false; reason: 'no_user_information' };
 
 export interface PageComment {
   id: string;
@@ -187,6 +207,24 @@ export function createNotionAdapter(client: Client, policy: RetryPolicy = DEFAUL
         }
         return found;
       });
+    },
+    async listUsers() {
+      try {
+        return await read(async () => {
+          const people: NotionPerson[] = [];
+          // The SDK follows next_cursor with start_cursor; 100 is the largest page Notion serves.
+          for await (const user of iteratePaginatedAPI(client.users.list, { page_size: 100 })) {
+            if (user.type === 'person' && user.name?.trim()) people.push({ id: user.id, name: user.name.trim() });
+          }
+          return { ok: true as const, people };
+        });
+      } catch (error) {
+        // The docs promise a 403; its code is restricted_resource, as for any other capability refused.
+        if (APIResponseError.isAPIResponseError(error) && (error.status === 403 || error.code === APIErrorCode.RestrictedResource)) {
+          return { ok: false, reason: 'no_user_information' };
+        }
+        throw error;
+      }
     },
   };
   return adapter;

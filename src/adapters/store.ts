@@ -124,6 +124,8 @@ export interface Store {
    * status machine forbids (a bug, not a race).
    */
   moveRun(runId: string, from: RunStatus, to: RunStatus, now: Date, reviewRound?: number): Promise<boolean>;
+  /** The person whose decision the open review takes: each review gate has its own. */
+  setReviewer(runId: string, reviewerId: string): Promise<void>;
   /**
    * Compare-and-set of a review decision: Needs review → `to` only while the run is still in
    * `round`. A decision path that read the run before a later round opened can never move it.
@@ -295,6 +297,10 @@ export function createStore(db: D1Database): Store {
         .bind(runId, from, to, now.toISOString(), reviewRound ?? null)
         .run();
       return result.meta.changes === 1;
+    },
+
+    async setReviewer(runId, reviewerId) {
+      await db.prepare('UPDATE runs SET reviewer_id = ?2 WHERE run_id = ?1').bind(runId, reviewerId).run();
     },
 
     async decideRound(runId, round, to, now) {

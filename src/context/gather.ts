@@ -11,7 +11,7 @@ import type { ContextReference, WorkflowDefinition } from '../domain/workflow-de
 import { DriveError } from '../adapters/drive';
 import { isNotionNotFound } from '../adapters/notion';
 import { createRootsGuard, type DriveStanding, type NotionStanding, type RootsGuard } from '../registry/allowed-roots';
-import type { ContextSource } from './pack';
+import { sourceKey, TRIGGER_SOURCE_KEY, type ContextSource } from './pack';
 import type { TriggerSubject } from '../domain/trigger-subject';
 import { PUBLISHED_ARTIFACT, PublishedOutput } from '../adapters/store';
 import { describeRow } from '../triggers/row-match';
@@ -37,7 +37,7 @@ export async function gatherContext(
   // the Context section names it.
   if (subject) {
     try {
-      result.sources.push(...(await readSubject(services, guard, subject)));
+      result.sources.push(...(await readSubject(services, guard, subject)).map((source) => ({ ...source, ref: TRIGGER_SOURCE_KEY })));
     } catch (error) {
       const reason = unavailableReason(error);
       if (!reason) throw error;
@@ -46,7 +46,7 @@ export async function gatherContext(
   }
   for (const ref of definition.context) {
     try {
-      result.sources.push(...(await readReference(services, guard, definition, ref, runId)));
+      result.sources.push(...(await readReference(services, guard, definition, ref, runId)).map((source) => ({ ...source, ref: sourceKey(ref) })));
     } catch (error) {
       const reason = unavailableReason(error);
       if (!reason) throw error;

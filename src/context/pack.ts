@@ -13,6 +13,8 @@
 
 export type ContextSourceKind = 'drive_file' | 'drive_folder_file' | 'notion_page' | 'previous_output' | 'trigger_file';
 
+import type { ContextReference } from '../domain/workflow-definition';
+
 export interface ContextSource {
   name: string;
   kind: ContextSourceKind;
@@ -20,6 +22,27 @@ export interface ContextSource {
   text: string;
   /** RFC 3339; orders a folder's files (newest first). */
   modifiedTime?: string | null;
+  /** Which Context line it was read for (sourceKey), so a step gets only the sources it reads. */
+  ref?: string;
+}
+
+/** What started the run: read for every "the new file" line, and first whether or not one names it. */
+export const TRIGGER_SOURCE_KEY = 'trigger_file';
+
+/** The key of a Context line: its service and id, or its kind and words for the lines without one. */
+export function sourceKey(ref: ContextReference): string {
+  if (ref.kind === 'trigger_file') return TRIGGER_SOURCE_KEY;
+  return 'id' in ref ? `${ref.kind}:${ref.id}` : `${ref.kind}:${ref.label}`;
+}
+
+/**
+ * The sources a step reads: all of them for 'all'; else those read for the Context lines it
+ * names — a step that names the new file gets what started the run.
+ */
+export function sourcesFor(sources: readonly ContextSource[], reads: 'all' | readonly ContextReference[]): ContextSource[] {
+  if (reads === 'all') return [...sources];
+  const keys = new Set(reads.map(sourceKey));
+  return sources.filter((s) => s.ref !== undefined && keys.has(s.ref));
 }
 
 export interface PackedContext {

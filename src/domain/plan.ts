@@ -1,29 +1,54 @@
 // A compiled workflow: steps with ids and dependencies, ready for the engine.
 import { z } from 'zod';
 import { ContextReference, Person } from './workflow-definition';
+import { OutputRule } from './output-rule';
+
+/** What a step reads of the row's Context: the sources its words name, or all of Context. */
+export const StepReads = z.union([z.literal('all'), z.array(ContextReference)]);
+export type StepReads = z.infer<typeof StepReads>;
 
 export const OutputExpectation = z.object({
-  /** Headings the output must contain, in order. */
+  /** Headings the output must contain, in order (the Output template's, for the published step). */
   sections: z.array(z.string()),
+  /** The Output template's word limit. */
   maxWords: z.number().int().positive().nullable(),
+  /** The limits the step's own words state ("under 1,300 characters", "5 beats"). */
+  rules: z.array(OutputRule).default([]),
 });
 export type OutputExpectation = z.infer<typeof OutputExpectation>;
 
+/** Ids of drafting steps ("step-3") and review gates ("review-4"; "review" for the Reviewer's own). */
+export const NodeId = z.string().regex(/^(step|review)(-\d+)?$/);
+
 export const PlanStep = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/),
+  id: NodeId,
+  /** As numbered in Steps; 0 is the Goal drafted as one step. */
+  number: z.number().int().nonnegative(),
+  /** Verb and object: "Draft the pipeline report". */
   title: z.string(),
+  /** A few words: "Pipeline report" — the heading of this step's part of a published set. */
+  label: z.string(),
   instruction: z.string(),
-  /** Ids of the steps whose outputs this step needs; it starts only when they are valid. */
-  dependsOn: z.array(z.string()),
-  context: z.array(ContextReference),
-  output: OutputExpectation.nullable(),
+  /** Steps and reviews this step needs; it starts only when they are done (and approved). */
+  dependsOn: z.array(NodeId),
+  /** The Context sources it reads: those its words name, or all of Context. */
+  reads: StepReads,
+  /** What its output is checked against before anything that needs it starts. */
+  output: OutputExpectation,
 });
 export type PlanStep = z.infer<typeof PlanStep>;
 
 export const ReviewGate = z.object({
-  /** The gate opens once this step's output is ready. */
-  afterStep: z.string(),
-  reviewerId: z.string(),
+  id: NodeId,
+  number: z.number().int().nonnegative().nullable(),
+  title: z.string(),
+  /** What must be done (and approved) before the review opens. */
+  dependsOn: z.array(NodeId),
+  /** The drafting steps whose outputs the reviewer is shown, as one set when several. */
+  reviews: z.array(NodeId).min(1),
+  /** Null when nobody can approve it: the plan then has an error and never runs. */
+  reviewerId: z.string().nullable(),
+  reviewerName: z.string().nullable(),
   maxRounds: z.number().int().positive(),
 });
 export type ReviewGate = z.infer<typeof ReviewGate>;
@@ -33,13 +58,13 @@ export const Plan = z.object({
   /** The definition's contentHash this plan was compiled from. */
   definitionHash: z.string(),
   steps: z.array(PlanStep).min(1),
+  /** In the order they open (one review is open on a Run page at a time). */
   reviewGates: z.array(ReviewGate),
+  /** The steps whose outputs are published: one, or a set (a section and a Doc each). */
+  outputs: z.array(NodeId).min(1),
 });
 export type Plan = z.infer<typeof Plan>;
 
-/** What a step reads of the row's Context: the sources its words name, or all of Context. */
-export const StepReads = z.union([z.literal('all'), z.array(ContextReference)]);
-export type StepReads = z.infer<typeof StepReads>;
 
 /**
  * One step of the plan as a graph, numbered as the person numbered it in Steps: a drafting step

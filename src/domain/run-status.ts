@@ -4,6 +4,7 @@
 //   Queued → Running → Needs review ⇄ Changes requested
 //                    ↘              ↘ Approved → Publishing → Published
 //                      (no review gate) ────────↗
+//   Approved → Running when more steps or another review come after that review.
 //   Failed and Cancelled from any live state; Published, Failed, Cancelled are final.
 import { z } from 'zod';
 
@@ -28,7 +29,8 @@ const FORWARD: Record<RunStatus, readonly RunStatus[]> = {
   Running: ['Needs review', 'Publishing'],
   'Needs review': ['Changes requested', 'Approved'],
   'Changes requested': ['Needs review'],
-  Approved: ['Publishing'],
+  // A review before later steps: the run drafts on after it (several review gates).
+  Approved: ['Publishing', 'Running'],
   Publishing: ['Published'],
   Published: [],
   Failed: [],

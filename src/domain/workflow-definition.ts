@@ -82,6 +82,16 @@ export const WorkflowDefinition = z.object({
   mode: WorkflowMode,
   goal: z.string(),
   steps: z.array(DefinitionStep),
+  /**
+   * The lines of the Steps section that are not steps, in order ("Steps 2, 3 and 4 only need the
+   * article, so they can run at the same time."): the plan compiler reads them beside the steps.
+   */
+  stepNotes: z.array(z.string()).default([]),
+  /**
+   * The workspace's people whose name a line of Steps writes ("Priya reviews it", "Legal (Alex)
+   * checks step 3"), resolved at sync from Notion's user list; empty when Baton cannot read it.
+   */
+  people: z.array(Person).default([]),
   context: z.array(ContextReference),
   outputTemplate: z.string().nullable(),
   lessons: z.array(z.string()),

@@ -4,9 +4,11 @@
 // a fresh instance — picks up where the last attempt stopped.
 //
 // What each step may overwrite:
-//   start            the Run row's Status (Queued → Running) and Started; nothing a person writes
+//   start            D1 artifact `plan` (only when absent); the Run row's Status (Queued → Running)
+//                    and Started; nothing a person writes
 //   gather context   D1 artifacts `context`, `context-summary` (only when absent)
-//   draft step N     D1 artifact `step-N` (only when absent); the run's token count, once
+//   draft step N     D1 artifacts `step-N-try-K` (each only when absent; the run's token count
+//                    once per answer) and `step-N` (the answer that passed its checks)
 //   revise round N   D1 artifacts `revised-from-N`, `draft-(N+1)` (only when absent)
 //   record failure   D1 status → Failed (only from a live state); the Run row's Status → Failed
 // open-review.ts and publish-step.ts list their own.
@@ -14,14 +16,17 @@ import { z } from 'zod';
 import type { Services } from '../services';
 import { requireNotion } from '../services';
 import type { StoredRun } from '../adapters/store';
-import type { Plan } from '../domain/plan';
+import { NonRetryableError } from 'cloudflare:workflows';
+import type { Plan, PlanStep, ReviewGate } from '../domain/plan';
 import type { WorkflowDefinition } from '../domain/workflow-definition';
 import { gatherContext } from '../context/gather';
-import { packContext, type ContextSource } from '../context/pack';
+import { packContext, sourcesFor, type ContextSource } from '../context/pack';
 import { draftPrompt, revisionPrompt } from './prompt';
 import { localDate } from '../publish/naming';
 import { dateProperty, statusProperty, text } from './run-row';
 import { revisedFromName } from '../review/round-records';
+import { checkOutput, violationList, type Violation } from './check-output';
+import { attemptArtifact, openPart, outputsOf, reviewedSteps, stepArtifact } from './step-outputs';
 
 /** Context handed to the model per run, in estimated tokens. */
 export const CONTEXT_BUDGET_TOKENS = 24_000;
@@ -35,9 +40,12 @@ export interface RunScope {
 }
 
 export const draftName = (round: number) => `draft-${round}`;
-const stepName = (index: number) => `step-${index + 1}`;
 
-export async function markRunning({ services, run, now }: RunScope): Promise<void> {
+/** The plan the run follows, as compiled when it started. */
+export const PLAN_ARTIFACT = 'plan';
+
+export async function markRunning({ services, run, plan, now }: RunScope): Promise<void> {
+  if ((await services.store.getArtifact(run.run_id, PLAN_ARTIFACT)) === null) await services.store.putArtifact(run.run_id, PLAN_ARTIFACT, JSON.stringify(plan), now);
   if (run.status !== 'Queued') return;
   await requireNotion(services).updatePage(runPage(run), { ...statusProperty('Running'), ...dateProperty('Started', now) });
   await services.store.moveRun(run.run_id, 'Queued', 'Running', now);
@@ -65,56 +73,94 @@ export async function gatherStep({ services, run, definition, now }: RunScope): 
   return summary;
 }
 
-export async function draftStep(scope: RunScope, index: number): Promise<void> {
+/** Attempts per step: the first answer and up to two more, each told what the last one broke. */
+export const MAX_STEP_ATTEMPTS = 3;
+
+/**
+ * Drafts one step: its own sources, the outputs of exactly the steps it needs, and its checks.
+ * An answer that breaks a check goes back to the model with the violations; after
+ * MAX_STEP_ATTEMPTS the run fails, saying which step, which rule and what came back.
+ */
+export async function draftStep(scope: RunScope, stepId: string, approvedRounds: Readonly<Record<string, number>>): Promise<void> {
   const { services, run, definition, plan, now } = scope;
-  const step = plan.steps[index];
-  if (!step) throw new Error(`Plan has no step ${index + 1}`);
-  const last = index === plan.steps.length - 1;
-  const existing = await services.store.getArtifact(run.run_id, stepName(index));
-  if (existing !== null) {
-    if (last && (await services.store.getArtifact(run.run_id, draftName(1))) === null) await services.store.putArtifact(run.run_id, draftName(1), existing, now);
-    return;
+  const step = plan.steps.find((s) => s.id === stepId);
+  if (!step) throw new Error(`The plan has no ${stepId}`);
+  if ((await services.store.getArtifact(run.run_id, stepArtifact(step))) !== null) return;
+
+  const needed = step.dependsOn.flatMap((id) => (id.startsWith('review') ? (plan.reviewGates.find((g) => g.id === id)?.reviews ?? []) : [id]));
+  const inputs = await outputsOf(services, run.run_id, plan, [...new Set(needed)], approvedRounds);
+  const sources = packContext(sourcesFor(await loadContext(scope), step.reads), CONTEXT_BUDGET_TOKENS).included;
+  const prompt = (fix?: { draft: string; violations: string }) =>
+    draftPrompt({
+      workflowName: definition.name,
+      goal: definition.goal,
+      step,
+      inputs: inputs.map((i) => ({ step: i.step, output: i.text })),
+      sources,
+      template: step.output.sections.length > 0 ? definition.outputTemplate : null,
+      published: plan.outputs.includes(step.id),
+      lessons: definition.lessons,
+      today: localDate(now, definition.timeZone),
+      ...(fix ? { fix } : {}),
+    });
+
+  let last: { text: string; violations: Violation[] } | null = null;
+  for (let attempt = 1; attempt <= MAX_STEP_ATTEMPTS; attempt++) {
+    const name = attemptArtifact(step, attempt);
+    let text = await services.store.getArtifact(run.run_id, name);
+    if (text === null) {
+      const completion = await services.llm.complete(prompt(last ? { draft: last.text, violations: violationList(last.violations) } : undefined));
+      text = completion.text;
+      await services.store.putCompletion(run.run_id, name, text, completion.usage.prompt + completion.usage.completion, now);
+    }
+    const violations = checkOutput(text, step.output);
+    if (violations.length === 0) {
+      await services.store.putArtifact(run.run_id, stepArtifact(step), text, now);
+      return;
+    }
+    last = { text, violations };
   }
-  const sources = await loadContext(scope);
-  const earlier: { title: string; output: string }[] = [];
-  for (let i = 0; i < index; i++) {
-    earlier.push({ title: plan.steps[i]?.title ?? `Step ${i + 1}`, output: (await services.store.getArtifact(run.run_id, stepName(i))) ?? '' });
-  }
-  const messages = draftPrompt({
-    workflowName: definition.name,
-    goal: definition.goal,
-    step,
-    stepIndex: index,
-    stepCount: plan.steps.length,
-    earlier,
-    sources,
-    template: step.output ? definition.outputTemplate : null,
-    lessons: definition.lessons,
-    today: localDate(now, definition.timeZone),
-  });
-  const completion = await services.llm.complete(messages);
-  await services.store.putCompletion(run.run_id, stepName(index), completion.text, completion.usage.prompt + completion.usage.completion, now);
-  if (last) await services.store.putArtifact(run.run_id, draftName(1), completion.text, now);
+  throw new NonRetryableError(stepFailure(step, last!.violations, last!.text));
 }
 
-export async function reviseStep(scope: RunScope, round: number, feedback: string): Promise<void> {
-  const { services, run, definition, now } = scope;
+/** "Step 2 (Write the LinkedIn post) broke "under 1,300 characters" (it has 1,412) 3 times; the last answer began: …" */
+export function stepFailure(step: PlanStep, violations: readonly Violation[], text: string): string {
+  const rules = violations.map((v) => `"${v.rule}" (${v.found})`).join(', ');
+  const shown = text.replace(/\s+/g, ' ').trim();
+  const start = shown.length > 300 ? `${shown.slice(0, 300)}…` : shown;
+  return `Step ${step.number} (${step.title}) broke ${rules} in all ${MAX_STEP_ATTEMPTS} answers from the model; the last one began: "${start}". Loosen the rule in the step's words or make the task clearer, then start a new run`;
+}
+
+/**
+ * Revises what the reviewer of `gate` left on the Run page (its open part), with their
+ * feedback, from the sources the reviewed steps read. The model is shown the reviewed steps'
+ * tasks again (their limits with them); the revision is not failed for breaking them — the
+ * reviewer sees it and decides.
+ */
+export async function reviseStep(scope: RunScope, round: number, feedback: string, gate: ReviewGate): Promise<void> {
+  const { services, run, definition, plan, now } = scope;
   if ((await services.store.getArtifact(run.run_id, draftName(round + 1))) !== null) return;
   // The reviewer may have edited the draft before asking for changes: revise what they left,
   // and remember it — it is the text the next round's write may replace.
   let base = await services.store.getArtifact(run.run_id, revisedFromName(round));
   if (base === null) {
-    base = (await requireNotion(services).readMarkdown(runPage(run))).markdown;
+    base = openPart((await requireNotion(services).readMarkdown(runPage(run))).markdown);
     await services.store.putArtifact(run.run_id, revisedFromName(round), base, now);
   }
+  const reviewed = reviewedSteps(plan, gate);
+  const single = reviewed.length === 1 ? reviewed[0]! : null;
+  const readsAll = reviewed.some((s) => s.reads === 'all');
+  const context = await loadContext(scope);
+  const sources = readsAll ? context : [...new Map(reviewed.flatMap((s) => sourcesFor(context, s.reads)).map((s) => [s.name, s])).values()];
   const messages = revisionPrompt({
     workflowName: definition.name,
     goal: definition.goal,
-    template: definition.outputTemplate,
+    template: single && single.output.sections.length > 0 ? definition.outputTemplate : null,
     draft: base,
     feedback: feedback || '(The reviewer asked for changes without saying which.)',
     lessons: definition.lessons,
-    sources: await loadContext(scope),
+    sources: packContext(sources, CONTEXT_BUDGET_TOKENS).included,
+    task: single ? single.instruction : reviewed.map((s) => `${s.label}: ${s.instruction}`).join('\n'),
   });
   const completion = await services.llm.complete(messages);
   await services.store.putCompletion(run.run_id, draftName(round + 1), completion.text, completion.usage.prompt + completion.usage.completion, now);

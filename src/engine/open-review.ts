@@ -1,14 +1,19 @@
-// The step that opens review round N: the draft onto the Run page, D1 to Needs review, the Run
-// row's Status to Needs review, and a comment mentioning the reviewer.
+// The step that opens review round N: the draft onto the Run page, D1 to Needs review (with
+// this review's reviewer), the Run row's Status to Needs review, and a comment mentioning the
+// reviewer. Rounds are counted across the run: a plan with two reviews has rounds 1…k for the
+// first and k+1… for the second, one open at a time.
 //
 // It may overwrite only what Baton itself last put there, and reads before every write:
 //   - the page body, only while it still holds Baton's previous text (empty for round 1, the
-//     text the revision started from for later rounds) — a person's edit since is kept;
+//     page as the last review approved it for a later review's first round — kept below the new
+//     draft under "Reviewed earlier in this run" — and the text the revision started from for
+//     later rounds) — a person's edit since is kept;
 //   - Status/Reviewer/Feedback, only while Status is still Baton's previous one (Queued or
-//     Running for round 1; Changes requested with that round's Feedback for later ones) — a
-//     decision a person made meanwhile is kept, and taken by the decision paths, because D1
-//     says Needs review before Notion does. Until `opened-N` is recorded, a decision Status on the
-//     row is the previous round's (decide.ts ignores it), so it is never taken for this round.
+//     Running for a review's first round; Changes requested with that round's Feedback for
+//     later ones) — a decision a person made meanwhile is kept, and taken by the decision
+//     paths, because D1 says Needs review before Notion does. Until `opened-N` is recorded, a
+//     decision Status on the row is the previous round's (decide.ts ignores it), so it is never
+//     taken for this round.
 // A decision already recorded for the round (a replay after a restart) is returned at once.
 import { requireNotion } from '../services';
 import type { RunStatus } from '../domain/run-status';
@@ -16,6 +21,7 @@ import { readRunRow, statusProperty, text } from './run-row';
 import { draftName, runPage, type RunScope } from './activities';
 import { inertMarkdown } from '../publish/inert-markdown';
 import {
+  approvedName,
   announcedName,
   decisionName,
   openedName,
@@ -27,29 +33,55 @@ import {
   type SeenPage,
 } from '../review/round-records';
 import type { ReviewDecision } from './review-decision';
+import type { ReviewGate } from '../domain/plan';
+import { NonRetryableError } from 'cloudflare:workflows';
+import { composeSet, openPart, outputsOf, pageWithRecord } from './step-outputs';
 
 const DECIDED: readonly RunStatus[] = ['Approved', 'Changes requested', 'Publishing', 'Published'];
 
-export async function openReview(scope: RunScope, round: number): Promise<{ decided: ReviewDecision | null }> {
-  const { services, run, definition, now } = scope;
-  const notion = requireNotion(services);
-  const reviewer = definition.reviewer;
-  if (!reviewer) throw new Error('openReview called for a workflow without a reviewer');
-  const page = runPage(run);
+/** Where a gate's round sits in the run: the gate's first round and what earlier reviews approved. */
+export interface ReviewOpening {
+  gate: ReviewGate;
+  /** The run's round number of this gate's first round (rounds count on across gates). */
+  firstRound: number;
+  /** Gate id → last round, for the gates approved before this one. */
+  approvedRounds: Readonly<Record<string, number>>;
+}
 
-  // A replay: this round was decided before (the watchdog restarted the run, or D1 moved on).
+export async function openReview(scope: RunScope, round: number, opening: ReviewOpening): Promise<{ decided: ReviewDecision | null }> {
+  const { services, run, plan, now } = scope;
+  const { gate, firstRound, approvedRounds } = opening;
+  const notion = requireNotion(services);
+  if (!gate.reviewerId) throw new NonRetryableError(`The review "${gate.title}" has nobody who can approve it; put the reviewer in the Reviewer column or name a person of the workspace in the step`);
+  const reviewer = { id: gate.reviewerId };
+  const page = runPage(run);
+  const gateStart = round === firstRound;
+
+  // A replay: this round was decided before (the watchdog restarted the run, or D1 moved on —
+  // past a later review's first round, or back to Running after this review).
+  const recorded = await services.store.getJson(run.run_id, decisionName(round), RecordedDecision);
+  if (recorded) return { decided: { decision: recorded.decision, feedback: recorded.feedback } };
   if (run.review_round > round || (run.review_round === round && DECIDED.includes(run.status))) {
     return { decided: await decisionFor(scope, round) };
   }
 
   const opened = run.review_round === round && run.status === 'Needs review';
   if (!opened) {
-    const draft = inertMarkdown((await services.store.getArtifact(run.run_id, draftName(round))) ?? '');
-    const before = round === 1 ? '' : await services.store.getArtifact(run.run_id, revisedFromName(round - 1));
+    // A gate's first draft is what the steps it reviews produced, as a set when several.
+    let draftText = await services.store.getArtifact(run.run_id, draftName(round));
+    if (draftText === null && gateStart) {
+      draftText = composeSet(await outputsOf(services, run.run_id, plan, gate.reviews, approvedRounds));
+      await services.store.putArtifact(run.run_id, draftName(round), draftText, now);
+    }
+    const draft = pageWithRecord(inertMarkdown(draftText ?? ''), await earlierReviews(scope, approvedRounds));
     const { markdown } = await notion.readMarkdown(page);
     let written = markdown;
     if (!sameText(markdown, draft)) {
-      if (before !== null && sameText(markdown, before)) {
+      // Baton's previous text: nothing (round 1), the page as the last review approved it (a
+      // new gate; kept below, in the record), or the text the revision started from.
+      const before = round === 1 ? '' : gateStart ? await services.store.getArtifact(run.run_id, approvedName(round - 1)) : await services.store.getArtifact(run.run_id, revisedFromName(round - 1));
+      const current = gateStart ? markdown : openPart(markdown);
+      if (before !== null && sameText(current, before)) {
         await notion.replaceMarkdown(page, draft);
         written = draft;
       } else {
@@ -58,27 +90,53 @@ export async function openReview(scope: RunScope, round: number): Promise<{ deci
     }
     const seen: SeenPage = { markdown: written, lastEditedTime: null, lastEditedBy: null, confirmationAskedAt: null };
     await services.store.putArtifact(run.run_id, seenName(round), JSON.stringify(seen), now);
-    // D1 first: from here a decision on the Notion row is taken for this round.
-    await services.store.moveRun(run.run_id, round === 1 ? 'Running' : 'Changes requested', 'Needs review', now, round);
+    // D1 first: from here a decision on the Notion row is taken for this round, from this gate's reviewer.
+    await services.store.setReviewer(run.run_id, reviewer.id);
+    await services.store.moveRun(run.run_id, gateStart ? 'Running' : 'Changes requested', 'Needs review', now, round);
   }
 
   const row = readRunRow(await notion.retrievePage(page));
-  const previous = round === 1 ? null : await services.store.getJson(run.run_id, decisionName(round - 1), RecordedDecision);
-  const stillBatons =
-    round === 1 ? row.status === null || row.status === 'Queued' || row.status === 'Running' : showsPreviousDecision(row, previous);
+  const previous = gateStart ? null : await services.store.getJson(run.run_id, decisionName(round - 1), RecordedDecision);
+  const stillBatons = gateStart ? row.status === null || row.status === 'Queued' || row.status === 'Running' : showsPreviousDecision(row, previous);
   if (stillBatons) {
     await notion.updatePage(page, { ...statusProperty('Needs review'), Reviewer: { people: [{ id: reviewer.id }] }, Feedback: { rich_text: [] } });
   }
   await services.store.putArtifact(run.run_id, openedName(round), now.toISOString(), now);
   if ((await services.store.getArtifact(run.run_id, announcedName(round))) === null) {
-    const intro = round === 1 ? ' — the draft is ready for your review. ' : ` — revision ${round} is ready for your review. `;
+    const what = plan.reviewGates.length > 1 ? ` ${gate.title} (review ${plan.reviewGates.findIndex((g) => g.id === gate.id) + 1} of ${plan.reviewGates.length}):` : '';
+    const intro = gateStart ? `${what} the draft is ready for your review. ` : `${what} revision ${round - firstRound + 1} is ready for your review. `;
     await notion.comment(page, [
       { type: 'mention', mention: { user: { id: reviewer.id } } },
-      ...text(`${intro}Edit it in place if you like, then set Status to Approved, or to Changes requested with a sentence in Feedback.`),
+      ...text(` —${intro}Edit it in place if you like, then set Status to Approved, or to Changes requested with a sentence in Feedback.`),
     ]);
     await services.store.putArtifact(run.run_id, announcedName(round), now.toISOString(), now);
   }
   return { decided: null };
+}
+
+/**
+ * After a review that is not the run's last word: D1 and the Run row go back to Running while
+ * the steps after it draft (the approval is recorded in D1 and the page keeps it below the
+ * next review). The row moves only while it still shows that approval.
+ */
+export async function resumeAfterReview({ services, run, now }: RunScope, round: number): Promise<void> {
+  if (run.status !== 'Approved' || run.review_round !== round) return;
+  const notion = requireNotion(services);
+  const row = readRunRow(await notion.retrievePage(runPage(run)));
+  if (row.status === 'Approved') await notion.updatePage(runPage(run), statusProperty('Running'));
+  await services.store.moveRun(run.run_id, 'Approved', 'Running', now);
+}
+
+/** What the reviews approved before the open one, for the record on the Run page. */
+async function earlierReviews({ services, run, plan }: RunScope, approvedRounds: Readonly<Record<string, number>>): Promise<{ title: string; reviewer: string; text: string }[]> {
+  const out: { title: string; reviewer: string; text: string }[] = [];
+  for (const gate of plan.reviewGates) {
+    const round = approvedRounds[gate.id];
+    if (round === undefined) continue;
+    const approved = await services.store.getArtifact(run.run_id, approvedName(round));
+    if (approved !== null) out.push({ title: gate.title, reviewer: gate.reviewerName ?? 'the reviewer', text: openPart(approved) });
+  }
+  return out;
 }
 
 /**

@@ -22,18 +22,19 @@ export interface DraftPromptInput {
   workflowName: string;
   goal: string;
   step: PlanStep;
-  /** 0-based position of `step` in the plan. */
-  stepIndex: number;
-  stepCount: number;
-  /** Outputs of the steps before this one, in plan order. */
-  earlier: { title: string; output: string }[];
-  /** Already packed (packContext().included): everything here goes into the prompt. */
+  /** Outputs of the steps this one needs (and only those), in plan order. */
+  inputs: { step: Pick<PlanStep, 'number' | 'title'>; output: string }[];
+  /** Already packed (packContext().included): the sources this step reads, all into the prompt. */
   sources: ContextSource[];
-  /** The row's Output template as written; shown only to a step with output expectations. */
+  /** The row's Output template as written; shown only to the step whose output is published alone. */
   template: string | null;
+  /** This step's output is published (alone or in a set), not only handed to later steps. */
+  published: boolean;
   lessons: string[];
   /** YYYY-MM-DD in the row's time zone: "this week" and "last week" depend on it. */
   today: string;
+  /** A second or third attempt: the answer that broke the step's rules, and how. */
+  fix?: { draft: string; violations: string };
 }
 
 export interface RevisionPromptInput {
@@ -44,6 +45,8 @@ export interface RevisionPromptInput {
   feedback: string;
   lessons: string[];
   sources: ContextSource[];
+  /** What the reviewed steps were asked to do (their limits included), kept in the revision too. */
+  task?: string;
 }
 
 const NOT_FOUND = 'not found in the sources';
@@ -55,31 +58,35 @@ const SHARED_RULES = [
 ];
 
 export function draftPrompt(input: DraftPromptInput): PromptMessages {
-  const { stepIndex, stepCount, step } = input;
-  if (!Number.isInteger(stepIndex) || stepIndex < 0 || stepIndex >= stepCount) {
-    throw new RangeError(`stepIndex ${stepIndex} is outside a plan of ${stepCount} steps (it is 0-based)`);
-  }
+  const { step } = input;
   const system = [
     `You are Baton, drafting one step of the workflow "${oneLine(input.workflowName)}" for a team. A person reviews the final output in Notion before it is published.`,
     'Rules:',
     "- Answer in markdown with the step's output only: no preamble, no closing remarks.",
     '- When there is a template, use its headings exactly as written and in the same order, and keep to its length limits.',
+    "- Keep to every limit the task states (length, number of items, links): the output is checked against them.",
     ...SHARED_RULES.map((rule) => rule.replace('the work given to you', 'the previous_step outputs')),
   ].join('\n');
 
-  const template = step.output === null ? null : (nonBlank(input.template) ?? renderExpectation(step.output));
-  const last = stepIndex === stepCount - 1;
+  const shown = step.output.sections.length > 0 || step.output.maxWords !== null;
+  const template = shown ? (nonBlank(input.template) ?? renderExpectation(step.output)) : null;
   const blocks = [
     ...sourceBlocks(input.sources),
-    ...input.earlier.map((e, i) => wrapInTag('previous_step', e.output, { name: `Step ${i + 1}: ${e.title}` })),
+    ...input.inputs.map((e) => wrapInTag('previous_step', e.output, { name: `Step ${e.step.number}: ${e.step.title}` })),
     wrapInTag('goal', input.goal),
     ...lessonsBlock(input.lessons),
     // After the task: people write "Draft the brief with the template below".
     wrapInTag('task', step.instruction),
     ...(template === null ? [] : [wrapInTag('template', template)]),
+    ...(input.fix
+      ? [
+          wrapInTag('draft', input.fix.draft),
+          wrapInTag('feedback', `Your last answer broke these rules of the task:\n${input.fix.violations}\nRewrite it so that it keeps every rule.`),
+        ]
+      : []),
     [
-      `Today is ${input.today}. This is step ${stepIndex + 1} of ${stepCount}: ${oneLine(step.title)}.`,
-      last ? 'Write the output now.' : 'Write this step\'s output now; it is passed to the next step, not published.',
+      `Today is ${input.today}. This is step ${step.number}: ${oneLine(step.title)}.`,
+      input.published ? 'Write the output now.' : "Write this step's output now; it is passed to the steps that need it, not published.",
     ].join(' '),
   ];
   return { system, user: blocks.join('\n\n') };
@@ -102,6 +109,7 @@ export function revisionPrompt(input: RevisionPromptInput): PromptMessages {
     wrapInTag('goal', input.goal),
     ...lessonsBlock(input.lessons),
     ...(template === null ? [] : [wrapInTag('template', template)]),
+    ...(input.task ? [wrapInTag('task', input.task)] : []),
     wrapInTag('draft', input.draft),
     wrapInTag('feedback', input.feedback),
     'Write the revised output now.',
@@ -111,7 +119,7 @@ export function revisionPrompt(input: RevisionPromptInput): PromptMessages {
 
 function sourceBlocks(sources: readonly ContextSource[]): string[] {
   if (sources.length === 0) return [`(No sources are available for this run: say "${NOT_FOUND}" where facts are needed.)`];
-  return sources.map((s) => wrapInTag('source', s.text, { name: s.name }));
+  return sources.map((s) => wrapInTag('source', s.text, { name: s.name, ...(s.url ? { url: s.url } : {}) }));
 }
 
 function lessonsBlock(lessons: readonly string[]): string[] {

@@ -20,25 +20,37 @@ import { nextRun } from '../schedule';
 import { definitionSchedule } from '../registry/definition-schedule';
 import { checkOutputDestinations } from '../registry/output-destinations';
 import { approvedName, decisionName, RecordedDecision, sameText } from '../review/round-records';
-import { draftName, runPage, type GatherSummary, type RunScope } from './activities';
+import { composeSet, openPart, outputsOf } from './step-outputs';
+import { runPage, type GatherSummary, type RunScope } from './activities';
 import { dateProperty, statusProperty, text } from './run-row';
 import { z } from 'zod';
 
 export interface PublishLinks {
   pageUrl: string | null;
+  /** The run's Doc, or the first of a set's Docs. */
   docUrl: string | null;
+  /** A set's Docs, one per part, in plan order (one entry for a single output). */
+  docUrls?: string[];
 }
 
 const Published = z.object({ id: z.string(), url: z.string() });
 
-export async function publishStep(scope: RunScope, lastRound: number, gathered: GatherSummary): Promise<PublishLinks> {
-  const { services, run, definition, now } = scope;
+/**
+ * `approvedRounds`: each review gate's last round, all approved (the run function only gets
+ * here after every gate); `lastRound` the run's last review round (0 without reviews).
+ */
+export async function publishStep(scope: RunScope, lastRound: number, gathered: GatherSummary, approvedRounds: Readonly<Record<string, number>> = {}): Promise<PublishLinks> {
+  const { services, run, definition, plan, now } = scope;
   const { store } = services;
-  const decision = definition.reviewer ? await store.getJson(run.run_id, decisionName(lastRound), RecordedDecision) : null;
-  if (definition.reviewer) {
-    const approvedNow = run.status === 'Approved' && run.review_round === lastRound && decision?.decision === 'approved';
-    if (!approvedNow && run.status !== 'Publishing') {
-      throw new NonRetryableError(`Baton reached publishing, but round ${lastRound} of the review is not recorded as approved by the reviewer (the run is ${run.status}); nothing was published`);
+  const gates = plan.reviewGates;
+  const decisions = await Promise.all(gates.map(async (g) => ({ gate: g, round: approvedRounds[g.id], decision: approvedRounds[g.id] === undefined ? null : await store.getJson(run.run_id, decisionName(approvedRounds[g.id]!), RecordedDecision) })));
+  if (run.status !== 'Publishing') {
+    const unapproved = decisions.find((d) => d.decision?.decision !== 'approved');
+    if (unapproved) {
+      throw new NonRetryableError(`Baton reached publishing, but the review "${unapproved.gate.title}" is not recorded as approved by ${unapproved.gate.reviewerName ?? 'its reviewer'} (the run is ${run.status}); nothing was published`);
+    }
+    if (gates.length > 0 && !(run.status === 'Approved' && run.review_round === lastRound) && run.status !== 'Running') {
+      throw new NonRetryableError(`Baton reached publishing, but the run is ${run.status} after review round ${lastRound}; nothing was published`);
     }
   }
   if (definition.mode !== 'Trial') {
@@ -48,24 +60,26 @@ export async function publishStep(scope: RunScope, lastRound: number, gathered: 
     const refused = await checkOutputDestinations(services, definition);
     if (refused) throw new NonRetryableError(`${refused.replace(/\.$/, '')}; nothing was published`);
   }
-  if (run.status !== 'Publishing') await store.moveRun(run.run_id, definition.reviewer ? 'Approved' : 'Running', 'Publishing', now);
+  if (run.status !== 'Publishing') await store.moveRun(run.run_id, run.status === 'Approved' ? 'Approved' : 'Running', 'Publishing', now);
 
-  const approved = definition.reviewer
-    ? ((await store.getArtifact(run.run_id, approvedName(lastRound))) ?? (await requireNotion(services).readMarkdown(runPage(run))).markdown)
-    : ((await store.getArtifact(run.run_id, draftName(lastRound))) ?? '');
+  // What the reviewers approved where they reviewed it, else what the steps drafted.
+  const parts = (await outputsOf(services, run.run_id, plan, plan.outputs, approvedRounds)).map((p) => ({ ...p, text: inertMarkdown(p.text.trim()) }));
+  const approved = composeSet(parts);
   const subject = subjectName(run.trigger_subject);
   const title = outputTitle(definition.name, new Date(run.scheduled_for ?? run.created_at), definition.timeZone, subject);
-  const markdown = `${inertMarkdown(approved.trim())}\n\n${provenanceMarkdown({
+  const reviewers = [...new Set(decisions.map((d) => d.gate.reviewerName ?? definition.reviewer?.name ?? null).filter((n): n is string => n !== null))];
+  const provenance = provenanceMarkdown({
     runId: run.run_id,
     workflowName: definition.name,
     workflowUrl: null,
     trigger: subject ? `${run.trigger_kind} (${subject})` : run.trigger_kind,
     scheduledFor: run.scheduled_for,
     sources: gathered.used,
-    reviewer: definition.reviewer?.name ?? null,
-    approvedAt: decision?.at ?? null,
+    reviewer: reviewers.length > 0 ? reviewers.join(', ') : null,
+    approvedAt: decisions.at(-1)?.decision?.at ?? null,
     model: services.config.model.name,
-  })}`;
+  });
+  const markdown = `${approved}\n\n${provenance}`;
   const links: PublishLinks = { pageUrl: null, docUrl: null };
   if (definition.mode === 'Trial') {
     // Trial runs go through review like live ones but never touch the live destinations.
@@ -86,19 +100,24 @@ export async function publishStep(scope: RunScope, lastRound: number, gathered: 
     await store.putArtifact(run.run_id, name, JSON.stringify(made), now);
     return made;
   };
-  const input = { runId: run.run_id, title, markdown };
   if (definition.outputPage?.kind === 'notion_page') {
     const parent = definition.outputPage.id;
-    links.pageUrl = (await once('published-page', (mayExist) => publishNotionPage(requireNotion(services), parent, { ...input, mayExist }))).url;
+    links.pageUrl = (await once('published-page', (mayExist) => publishNotionPage(requireNotion(services), parent, { runId: run.run_id, title, markdown, mayExist }))).url;
   }
   if (definition.outputFolder?.kind === 'drive_folder') {
     const folder = definition.outputFolder.id;
-    links.docUrl = (
-      await once('published-doc', async (mayExist) => {
-        const doc = await publishGoogleDoc(requireDrive(services), folder, { ...input, mayExist });
-        return { id: doc.id, url: doc.webViewLink ?? `https://docs.google.com/document/d/${doc.id}/edit` };
-      })
-    ).url;
+    const doc = (name: string, docTitle: string, body: string, part: string | null) =>
+      once(name, async (mayExist) => {
+        const file = await publishGoogleDoc(requireDrive(services), folder, { runId: run.run_id, title: docTitle, markdown: body, mayExist, part });
+        return { id: file.id, url: file.webViewLink ?? `https://docs.google.com/document/d/${file.id}/edit` };
+      });
+    // A set: a Doc per part ("… — LinkedIn post"), each with the provenance; one output: one Doc.
+    const docs =
+      parts.length === 1
+        ? [await doc('published-doc', title, markdown, null)]
+        : await Promise.all(parts.map((p) => doc(`published-doc-${p.step.id}`, `${title} — ${p.step.label}`, `${p.text}\n\n${provenance}`, p.step.id)));
+    links.docUrls = docs.map((d) => d.url);
+    links.docUrl = links.docUrls[0] ?? null;
   }
   const url = links.pageUrl ?? links.docUrl;
   await store.putArtifact(run.run_id, PUBLISHED_ARTIFACT, JSON.stringify({ title, url, markdown: approved }), now);
@@ -108,16 +127,17 @@ export async function publishStep(scope: RunScope, lastRound: number, gathered: 
 }
 
 export async function finishStep(scope: RunScope, lastRound: number, links: PublishLinks): Promise<void> {
-  const { services, run, definition, now } = scope;
+  const { services, run, definition, plan, now } = scope;
   const notion = requireNotion(services);
   if (run.status === 'Published') return;
-  const reviewer = definition.reviewer;
-  const approved = reviewer ? await services.store.getArtifact(run.run_id, approvedName(lastRound)) : null;
-  if (reviewer && approved !== null && (await services.store.getArtifact(run.run_id, 'late-edits-noted')) === null) {
+  // The last review opened is the last one decided: its reviewer approved what the page shows.
+  const reviewerId = plan.reviewGates.at(-1)?.reviewerId ?? null;
+  const approved = reviewerId && lastRound > 0 ? await services.store.getArtifact(run.run_id, approvedName(lastRound)) : null;
+  if (reviewerId && approved !== null && (await services.store.getArtifact(run.run_id, 'late-edits-noted')) === null) {
     const { markdown } = await notion.readMarkdown(runPage(run));
-    if (!sameText(markdown, approved)) {
+    if (!sameText(openPart(markdown), openPart(approved))) {
       await notion.comment(runPage(run), [
-        { type: 'mention', mention: { user: { id: reviewer.id } } },
+        { type: 'mention', mention: { user: { id: reviewerId } } },
         ...text(' — this page was edited after you approved it. Baton published the text as you approved it; the later edits are not in the published page or Doc. Start a new run to publish them.'),
       ]);
     }

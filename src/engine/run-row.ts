@@ -21,6 +21,8 @@ export interface NewRunRow {
   trigger: TriggerKind;
   scheduledFor: string | null;
   reviewerId: string | null;
+  /** Which plan the run follows (planVersion): the row may change while it runs. */
+  plan: string;
 }
 
 export function newRunProperties(row: NewRunRow): PagePropertiesRequest {
@@ -29,6 +31,7 @@ export function newRunProperties(row: NewRunRow): PagePropertiesRequest {
     Workflow: { relation: [{ id: row.workflowPageId }] },
     Status: { select: { name: 'Queued' } },
     'Run ID': { rich_text: text(row.runId) },
+    Plan: { rich_text: text(row.plan) },
     Trigger: { select: { name: row.trigger } },
     ...(row.scheduledFor ? { 'Scheduled for': { date: { start: row.scheduledFor } } } : {}),
     ...(row.reviewerId ? { Reviewer: { people: [{ id: row.reviewerId }] } } : {}),

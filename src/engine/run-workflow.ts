@@ -11,8 +11,9 @@ import { loadConfig } from '../env';
 import { servicesFor } from '../services';
 import { compilePlan } from '../plan/compile';
 import { classifyFailure, rethrowForStep } from './failures';
-import { draftStep, gatherStep, markRunning, recordFailure, reviseStep, type RunScope } from './activities';
-import { openReview } from './open-review';
+import { Plan, type ReviewGate } from '../domain/plan';
+import { draftStep, gatherStep, markRunning, PLAN_ARTIFACT, recordFailure, reviseStep, type RunScope } from './activities';
+import { openReview, resumeAfterReview } from './open-review';
 import { finishStep, publishStep } from './publish-step';
 import { ReviewDecision, reviewEventType } from './review-decision';
 
@@ -20,6 +21,25 @@ export { ReviewDecision, reviewEventType } from './review-decision';
 
 export interface RunParams {
   runId: string;
+}
+
+type Durable = <T extends Rpc.Serializable<T>>(name: string, body: (scope: RunScope) => Promise<T>) => Promise<T>;
+
+/** A promise settled from outside; marked handled, since whoever needs it awaits it. */
+function deferred(): { promise: Promise<void>; resolve: () => void; reject: (error: unknown) => void } {
+  let resolve!: () => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<void>((yes, no) => ((resolve = yes), (reject = no)));
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
+}
+
+/** True when step `id` needs review `gateId`, directly or through the steps it needs. */
+function dependsOnGate(plan: Plan, id: string, gateId: string, seen = new Set<string>()): boolean {
+  if (seen.has(id)) return false;
+  seen.add(id);
+  const needs = plan.steps.find((s) => s.id === id)?.dependsOn ?? plan.reviewGates.find((g) => g.id === id)?.dependsOn ?? [];
+  return needs.some((n) => n === gateId || dependsOnGate(plan, n, gateId, seen));
 }
 
 export class RunWorkflow extends WorkflowEntrypoint<Cloudflare.Env, RunParams> {
@@ -35,9 +55,11 @@ export class RunWorkflow extends WorkflowEntrypoint<Cloudflare.Env, RunParams> {
     const scope = async (): Promise<RunScope> => {
       const run = await services.store.getRun(runId);
       if (!run) throw new Error(`Run ${runId} is not in D1`);
-      return { services, run, definition: run.definition_json, plan: compilePlan(run.definition_json).plan, now: new Date() };
+      // The plan is pinned when the run starts (PLAN_ARTIFACT): a later compiler reads the same row the same way only by chance.
+      const plan = (await services.store.getJson(runId, PLAN_ARTIFACT, Plan)) ?? compilePlan(run.definition_json).plan;
+      return { services, run, definition: run.definition_json, plan, now: new Date() };
     };
-    const durable = <T extends Rpc.Serializable<T>>(name: string, body: (scope: RunScope) => Promise<T>) =>
+    const durable: Durable = (name, body) =>
       step.do(name, stepConfig, async () => {
         try {
           const current = await scope();
@@ -49,34 +71,97 @@ export class RunWorkflow extends WorkflowEntrypoint<Cloudflare.Env, RunParams> {
       });
 
     try {
-      const { plan, definition } = await scope();
+      const { plan } = await scope();
       await durable('start', markRunning);
       const gathered = await durable('gather context', gatherStep);
-      for (let i = 0; i < plan.steps.length; i++) await durable(`draft step ${i + 1}`, (s) => draftStep(s, i));
-
-      let round = 1;
-      const gate = plan.reviewGates[0];
-      if (definition.reviewer && gate) {
-        for (;;) {
-          const { decided } = await durable(`open review round ${round}`, (s) => openReview(s, round));
-          const decision = decided ?? (await this.waitForDecision(step, round, config.reviewTimeoutDays));
-          if (decision.decision === 'approved') break;
-          if (round >= gate.maxRounds) {
-            throw new Error(`Changes were requested ${round} times, the most this workflow allows; edit the draft by hand and approve it, or start a new run`);
-          }
-          const feedback = decision.feedback;
-          await durable(`revise round ${round}`, (s) => reviseStep(s, round, feedback));
-          round++;
-        }
-      }
-      const lastRound = round;
-      const links = await durable('publish', (s) => publishStep(s, lastRound, gathered));
+      const { lastRound, approvedRounds } = await this.runGraph(plan, durable, step, config.reviewTimeoutDays);
+      const links = await durable('publish', (s) => publishStep(s, lastRound, gathered, approvedRounds));
       await durable('finish', (s) => finishStep(s, lastRound, links));
       return { status: 'Published' };
     } catch (error) {
       const reason = classifyFailure(error).message;
       await durable('record failure', (s) => recordFailure(s.services, s.run, reason, s.now));
       return { status: 'Failed', reason };
+    }
+  }
+
+  /**
+   * Runs the plan as a graph: every drafting step starts as soon as the steps and reviews it
+   * needs are done, so independent steps run at the same time (concurrent `step.do` calls,
+   * which Workflows allows: developers.cloudflare.com/workflows/build/rules-of-workflows/).
+   * Step names are fixed by the plan ("draft step 2"), and are the cache keys of a replay.
+   * Reviews open one at a time, in the plan's order: review rounds are numbered across the run
+   * ("open review round 3"), so a replay meets the same names in the same order. A review
+   * holds back only what needs it.
+   */
+  private async runGraph(plan: Plan, durable: Durable, step: WorkflowStep, timeoutDays: number): Promise<{ lastRound: number; approvedRounds: Record<string, number> }> {
+    const approvedRounds: Record<string, number> = {};
+    // Steps in flight: on a failure they finish before it is recorded, so none writes after it.
+    const inFlight = new Set<Promise<unknown>>();
+    const tracked: Durable = (name, body) => {
+      const call = durable(name, body);
+      inFlight.add(call);
+      void call.finally(() => inFlight.delete(call)).catch(() => undefined);
+      return call;
+    };
+
+    const reviews = new Map(plan.reviewGates.map((gate) => [gate.id, deferred()]));
+    const steps = new Map<string, Promise<void>>();
+    const node = (id: string): Promise<void> => {
+      const review = reviews.get(id);
+      if (review) return review.promise;
+      const known = steps.get(id);
+      if (known) return known;
+      const draft = plan.steps.find((s) => s.id === id);
+      if (!draft) return Promise.reject(new Error(`The plan names ${id}, which it does not have`));
+      const started = Promise.all(draft.dependsOn.map(node)).then(async () => {
+        // Only the reviews this step waits for hand it their approved text, so a replay of the
+        // step reads the same inputs whatever else was approved meanwhile.
+        const rounds = Object.fromEntries(Object.entries(approvedRounds).filter(([gateId]) => dependsOnGate(plan, draft.id, gateId)));
+        await tracked(`draft step ${draft.number}`, (s) => draftStep(s, draft.id, rounds));
+      });
+      steps.set(id, started);
+      return started;
+    };
+
+    // Reviews open one at a time, each once what it needs is done and the review before it closed.
+    const finalGate = plan.reviewGates.at(-1);
+    let desk: Promise<number> = Promise.resolve(0);
+    for (const gate of plan.reviewGates) {
+      const before = desk;
+      desk = (async () => {
+        const [firstRound] = await Promise.all([before.then((r) => r + 1), ...gate.dependsOn.map(node)]);
+        const last = await this.review(gate, firstRound, { ...approvedRounds }, tracked, step, timeoutDays);
+        approvedRounds[gate.id] = last;
+        const more = gate !== finalGate || plan.steps.some((s) => dependsOnGate(plan, s.id, gate.id));
+        if (more) await tracked(`continue after review round ${last}`, (s) => resumeAfterReview(s, last));
+        return last;
+      })();
+      const review = reviews.get(gate.id)!;
+      desk.then(() => review.resolve(), review.reject);
+    }
+
+    try {
+      await Promise.all([...plan.steps.map((s) => node(s.id)), desk]);
+    } catch (error) {
+      await Promise.allSettled([...inFlight]);
+      throw error;
+    }
+    return { lastRound: await desk, approvedRounds };
+  }
+
+  /** One review gate, round after round until its reviewer approves; returns its last round. */
+  private async review(gate: ReviewGate, firstRound: number, approvedRounds: Record<string, number>, durable: Durable, step: WorkflowStep, timeoutDays: number): Promise<number> {
+    const opening = { gate, firstRound, approvedRounds };
+    for (let round = firstRound; ; round++) {
+      const { decided } = await durable(`open review round ${round}`, (s) => openReview(s, round, opening));
+      const decision = decided ?? (await this.waitForDecision(step, round, timeoutDays));
+      if (decision.decision === 'approved') return round;
+      if (round - firstRound + 1 >= gate.maxRounds) {
+        throw new Error(`Changes were requested ${gate.maxRounds} times in "${gate.title}", the most this workflow allows; edit the draft by hand and approve it, or start a new run`);
+      }
+      const feedback = decision.feedback;
+      await durable(`revise round ${round}`, (s) => reviseStep(s, round, feedback, gate));
     }
   }
 

@@ -1,30 +1,28 @@
 // Plain-language definition → validated Plan. Pure: same definition, same plan.
 //
-// Rules (plans are linear for now; graphs come later and fit the same Plan shape):
-// - Each drafting step of the definition becomes a PlanStep "step-1", "step-2", … that depends
-//   on the drafting step before it.
-// - Steps that only hand the work to a person ("Send it to Maya for review.", "Sam reviews it.")
-//   are not drafting steps. They become the plan's review gate, after the last drafting step,
-//   for the row's Reviewer — who is the only one the gate will accept decisions from. A row
-//   with a Reviewer gets the gate even when no step mentions a review; a review step without a
-//   Reviewer gets a note, because nobody could approve it.
-// - Every step sees the row's whole Context. A Context section is a handful of links, the
-//   context packer holds each step to its token budget, and a step that cannot see the sources
-//   can neither check facts against them nor follow a voice guide. Narrowing context per step
-//   comes with graph plans, where steps name what they need.
-// - Only the last drafting step is held to the Output template (its headings, in order, and its
-//   word limit); earlier steps produce working notes for the steps after them.
-// - Hints a linear plan cannot honour yet ("Steps 2, 3 and 4 … can run at the same time") are
-//   cut from the instruction and kept as notes.
-// - Beside the linear plan the engine runs today, the same Steps are read as a graph
-//   (plan-graph.ts: what each step needs and reads, who reviews, what is published), with the
-//   problems found reading them. The graph is what the run will execute once the engine runs
-//   steps side by side; until then nothing on the row claims it.
+// The Steps are read as a graph (plan-graph.ts: what each step needs and reads, who reviews,
+// what is published), and the Plan the engine runs is that graph:
+// - Each drafting step becomes a PlanStep "step-N" (N as numbered in Steps; "step-0" is the
+//   Goal, drafted in one step when no step drafts anything). It needs the steps and reviews the
+//   graph says, and reads the Context sources its words name, or all of Context.
+// - Each review becomes a ReviewGate "review-N" ("review" for the one the row's Reviewer gives
+//   when no step asks for a review): it opens once what it needs is done and shows the reviewer
+//   the outputs of the drafting steps it needs, as one set when several. The person a review
+//   step names approves it when they are in the workspace ("Alex checks step 3"); else the row's
+//   Reviewer. Gates open one at a time, in dependency order, so a Run page holds one open review.
+// - Every step is held to the limits its own words state ("under 1,300 characters", "5 beats",
+//   output-rules.ts); a step whose output alone is published is also held to the Output
+//   template (its headings, in order, and its word limit).
+// - What is published: the graph's outputs — one step, or a set with a section and a Doc each.
+// - A plan with errors (PlanProblem severity "error") still compiles, so the row can say what
+//   to fix; the registry never lets it run.
 import { Plan, type PlanGraph, type PlanStep, type ReviewGate } from '../domain/plan';
 import type { WorkflowDefinition } from '../domain/workflow-definition';
 import type { PlanProblem } from './plan-problem';
 import { readPlanGraph } from './plan-graph';
-import { isParallelHint, readStep, shorten, splitSentences, titleOf } from './step-text';
+import { readOutputRules } from './output-rules';
+import { readStep, shorten, titleOf } from './step-text';
+import { planGraph } from './render-graph';
 import { readOutputExpectation } from './template';
 
 /** How many review rounds (drafts shown to the reviewer) a gate allows before the run fails. */
@@ -41,39 +39,28 @@ export interface CompiledPlan {
 }
 
 export interface CompilePlanOptions {
-  /** Lines of the Steps section that are not steps, in order (BuiltDefinition.notes). */
+  /** Lines of the Steps section that are not steps, in order; the definition's stepNotes by default. */
   notes?: readonly string[];
 }
 
 interface DraftingStep {
-  number: number | null;
+  id: string;
+  number: number;
+  title: string;
   instruction: string;
 }
 
 export function compilePlan(definition: WorkflowDefinition, options: CompilePlanOptions = {}): CompiledPlan {
   const notes: string[] = [];
   const drafting: DraftingStep[] = [];
-  const reviewRequests: number[] = [];
-  const earlyReviews: number[] = [];
-
   for (const step of definition.steps) {
     const reading = readStep(step.text);
-    for (const hint of reading.parallelHints) {
-      notes.push(`Step ${step.number} says "${hint}" — for now Baton runs the steps one after another`);
-    }
-    if (reading.asksForReview) reviewRequests.push(step.number);
-    if (reading.reviewOnly) {
-      earlyReviews.push(step.number);
-      continue;
-    }
-    if (reading.instruction === '') continue;
-    drafting.push({ number: step.number, instruction: reading.instruction });
-    // A review step followed by more drafting: the single gate still comes at the end.
-    notes.push(...earlyReviews.splice(0).map((n) => earlyReviewNote(n, definition)).filter((n) => n !== null));
+    if (reading.reviewOnly || reading.instruction === '') continue;
+    drafting.push({ id: `step-${drafting.length + 1}`, number: step.number, title: titleOf(reading.instruction, `Step ${step.number}`), instruction: reading.instruction });
   }
-
   if (drafting.length === 0) {
-    drafting.push({ number: null, instruction: definition.goal.trim() || `Produce the output of "${definition.name}".` });
+    const instruction = definition.goal.trim() || `Produce the output of "${definition.name}".`;
+    drafting.push({ id: 'step-1', number: 0, title: titleOf(instruction, 'Goal'), instruction });
     notes.push(
       definition.steps.length === 0
         ? 'The row has no Steps — Baton works on the Goal in one step'
@@ -81,29 +68,50 @@ export function compilePlan(definition: WorkflowDefinition, options: CompilePlan
     );
   }
 
-  const expectation = readOutputExpectation(definition.outputTemplate);
-  const steps: PlanStep[] = drafting.map((step, i) => ({
-    id: stepId(i),
-    title: titleOf(step.instruction, `Step ${i + 1}`),
-    instruction: step.instruction,
-    dependsOn: i === 0 ? [] : [stepId(i - 1)],
-    context: definition.context,
-    output: i === drafting.length - 1 ? expectation : null,
-  }));
+  const stepNotes = options.notes ?? definition.stepNotes ?? [];
+  const { graph, problems } = readPlanGraph(definition, { steps: drafting }, { notes: stepNotes });
+  const nodeId = (number: number | null) => {
+    const node = graph.steps.find((s) => s.number === number);
+    return node?.kind === 'review' ? (number === null ? 'review' : `review-${number}`) : `step-${number ?? 0}`;
+  };
+  const byId = new Map(drafting.map((d) => [d.id, d]));
+  const template = readOutputExpectation(definition.outputTemplate);
+  const single = graph.outputs.length === 1;
 
+  const steps: PlanStep[] = [];
   const reviewGates: ReviewGate[] = [];
-  const last = steps.at(-1);
-  if (definition.reviewer !== null && last !== undefined) {
-    reviewGates.push({ afterStep: last.id, reviewerId: definition.reviewer.id, maxRounds: MAX_REVIEW_ROUNDS });
-  } else {
-    for (const n of reviewRequests) {
-      notes.push(`Step ${n} asks for a review but the row has no Reviewer — the output will publish without one`);
-    }
-  }
-
-  for (const line of options.notes ?? []) {
-    for (const hint of splitSentences(line).filter(isParallelHint)) {
-      notes.push(`Steps says "${hint}" — for now Baton runs the steps one after another`);
+  for (const node of graph.steps) {
+    const dependsOn = node.dependsOn.map(nodeId);
+    if (node.kind === 'draft') {
+      const written = byId.get(node.planStepId ?? '');
+      const instruction = written?.instruction ?? node.title;
+      const published = single && graph.outputs[0] === node.number;
+      steps.push({
+        id: nodeId(node.number),
+        number: node.number ?? 0,
+        title: node.title,
+        label: node.label,
+        instruction,
+        dependsOn,
+        reads: node.reads,
+        output: {
+          sections: published ? (template?.sections ?? []) : [],
+          maxWords: published ? (template?.maxWords ?? null) : null,
+          rules: readOutputRules(instruction),
+        },
+      });
+    } else {
+      const reviews = dependsOn.filter((id) => id.startsWith('step-'));
+      reviewGates.push({
+        id: nodeId(node.number),
+        number: node.number,
+        title: node.number === null ? 'Review' : node.title,
+        dependsOn,
+        reviews: reviews.length > 0 ? reviews : graph.outputs.map((n) => `step-${n}`),
+        reviewerId: node.reviewer?.id ?? null,
+        reviewerName: node.reviewer?.name ?? null,
+        maxRounds: MAX_REVIEW_ROUNDS,
+      });
     }
   }
 
@@ -111,47 +119,45 @@ export function compilePlan(definition: WorkflowDefinition, options: CompilePlan
     workflowPageId: definition.pageId,
     definitionHash: definition.contentHash,
     steps,
-    reviewGates,
+    reviewGates: inOpeningOrder(reviewGates, steps),
+    outputs: graph.outputs.length > 0 ? graph.outputs.map((n) => `step-${n}`) : [steps.at(-1)?.id ?? 'step-0'],
   });
-  const { graph, problems } = readPlanGraph(definition, plan, { notes: options.notes ?? [] });
   return { plan, notes, graph, problems };
 }
 
-function stepId(index: number): string {
-  return `step-${index + 1}`;
-}
-
-function earlyReviewNote(stepNumber: number, definition: WorkflowDefinition): string | null {
-  if (definition.reviewer === null) return null;
-  return `Step ${stepNumber} asks for a review before later steps — for now the review comes once, after the last step`;
-}
-
-// Notion rejects a rich-text object over 2000 characters, and the Plan property is one.
-const SUMMARY_MAX_CHARS = 2000;
-const SUMMARY_TITLE_CHARS = [40, 24, 12] as const;
-
-export interface RenderPlanSummaryOptions {
-  /** Reviewer names by Notion user id, for "review by Maya"; unknown ids read "the Reviewer". */
-  reviewerNames?: Readonly<Record<string, string | null | undefined>>;
+/**
+ * Reviews in the order they open: one whose needs (followed through the steps) include another
+ * review comes after it; otherwise as written. Cycles are plan errors and never run, so a gate
+ * caught in one keeps its written place.
+ */
+function inOpeningOrder(gates: readonly ReviewGate[], steps: readonly PlanStep[]): ReviewGate[] {
+  const needs = new Map<string, readonly string[]>([...steps, ...gates].map((n) => [n.id, n.dependsOn]));
+  const upstream = (id: string): Set<string> => {
+    const seen = new Set<string>();
+    const stack = [...(needs.get(id) ?? [])];
+    while (stack.length > 0) {
+      const next = stack.pop()!;
+      if (seen.has(next)) continue;
+      seen.add(next);
+      stack.push(...(needs.get(next) ?? []));
+    }
+    return seen;
+  };
+  const ordered: ReviewGate[] = [];
+  const left = [...gates];
+  while (left.length > 0) {
+    const i = left.findIndex((g) => !left.some((other) => other !== g && upstream(g.id).has(other.id)));
+    ordered.push(...left.splice(i === -1 ? 0 : i, 1));
+  }
+  return ordered;
 }
 
 /**
- * One line for the row's Plan property: "1. Read the competitor updates… → 2. Compare… →
- * 3. Draft… → review by Maya". At most 2000 characters: titles are shortened further when needed.
+ * The Run row's Plan: the row version (its content hash, short) and the graph the run follows,
+ * "v3f9a1c2d · 1 Applicants ∥ 2 Interview notes → 3 Pipeline report → review (Priya) → publish".
  */
-export function renderPlanSummary(plan: Plan, options: RenderPlanSummaryOptions = {}): string {
-  const names = options.reviewerNames ?? {};
-  let line = '';
-  for (const max of SUMMARY_TITLE_CHARS) {
-    const parts: string[] = [];
-    plan.steps.forEach((step, i) => {
-      parts.push(`${i + 1}. ${shorten(step.title, max)}`);
-      for (const gate of plan.reviewGates.filter((g) => g.afterStep === step.id)) {
-        parts.push(`review by ${names[gate.reviewerId]?.trim() || 'the Reviewer'}`);
-      }
-    });
-    line = parts.join(' → ');
-    if (line.length <= SUMMARY_MAX_CHARS) return line;
-  }
-  return shorten(line, SUMMARY_MAX_CHARS);
+export function planVersion(definition: WorkflowDefinition): string {
+  const { graph } = compilePlan(definition);
+  const names = Object.fromEntries([definition.reviewer, ...(definition.people ?? [])].flatMap((p) => (p?.name ? [[p.id, p.name]] : [])));
+  return shorten(`v${definition.contentHash.slice(0, 8)} · ${planGraph(graph, { reviewerNames: names })}`, 2000);
 }

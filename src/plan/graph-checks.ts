@@ -87,16 +87,22 @@ function findWayBack(start: number, byNumber: ReadonlyMap<number, GraphStep>): n
 }
 
 /**
- * A review nobody can give (the row has no Reviewer) and a review that names someone other than
- * the Reviewer, for every review step and every drafting step that also asks for a review.
- * `steps` carry the text as written.
+ * A review nobody can give (no person it names is in the workspace and the row has no
+ * Reviewer) and a review that names someone Baton cannot find, so the Reviewer approves it, for
+ * every review step and every drafting step that also asks for a review. `steps` carry the text
+ * as written; `people` are the workspace people the Steps name (resolved at sync).
  */
-export function reviewProblems(reviewer: Person | null, steps: readonly { number: number; kind: 'draft' | 'review'; text: string }[]): PlanProblem[] {
+export function reviewProblems(
+  reviewer: Person | null,
+  people: readonly Person[],
+  steps: readonly { number: number; kind: 'draft' | 'review'; text: string }[],
+): PlanProblem[] {
   const problems: PlanProblem[] = [];
   for (const step of steps) {
     const sentence = step.kind === 'review' ? step.text : readStep(step.text).asksForReview ? reviewSentence(step.text) : null;
     if (sentence === null) continue;
     const person = reviewerNamed(sentence);
+    if (step.kind === 'review' && namedPerson(sentence, people) !== null) continue;
     if (reviewer === null) {
       problems.push(planProblem({ kind: 'review_no_reviewer', step: step.number, sentence, named: person }));
     } else if (person !== null && reviewer.name !== null && !wordsOf(reviewer.name).includes(person.toLowerCase())) {
@@ -104,6 +110,17 @@ export function reviewProblems(reviewer: Person | null, steps: readonly { number
     }
   }
   return problems;
+}
+
+/** The workspace person a sentence names by full or first name, as a whole word; null when none. */
+export function namedPerson(sentence: string, people: readonly Person[]): Person | null {
+  const said = ` ${wordsOf(sentence).join(' ')} `;
+  for (const person of people) {
+    const words = wordsOf(person.name ?? '');
+    if (words.length === 0) continue;
+    if (said.includes(` ${words.join(' ')} `) || said.includes(` ${words[0]} `)) return person;
+  }
+  return null;
 }
 
 function reviewSentence(text: string): string {

@@ -19,15 +19,20 @@
 //   is reported as unused.
 // - Each drafting step reads the Context sources its own words name (step-sources.ts); a step
 //   that names none reads all of Context.
-import type { GraphStep, Plan, PlanGraph, StepReads } from '../domain/plan';
-import type { ContextReference, WorkflowDefinition } from '../domain/workflow-definition';
-import { findCycles, publishedSteps, reviewProblems, unusedSteps } from './graph-checks';
+import type { GraphStep, PlanGraph, StepReads } from '../domain/plan';
+import type { ContextReference, Person, WorkflowDefinition } from '../domain/workflow-definition';
+import { findCycles, namedPerson, publishedSteps, reviewProblems, unusedSteps } from './graph-checks';
 import { planProblem, type PlanProblem } from './plan-problem';
 import { readStepLinks, type LinkedStep, type StepLinks } from './step-links';
 import { refersBack } from './step-references';
 import { readSources, type SourceScope } from './step-sources';
 import { isParallelHint, labelOf, readStep, splitSentences, titleOf } from './step-text';
 import { containsAll, contentWords, wordsOf } from './words';
+
+/** The drafting steps as compile.ts reads them, in order: what the graph's drafting steps are. */
+export interface DraftingList {
+  steps: readonly { id: string; title: string; instruction: string }[];
+}
 
 export interface PlanGraphOptions {
   /** Lines of the Steps section that are not steps, in order (the registry's `notes`). */
@@ -46,10 +51,13 @@ interface Node extends LinkedStep {
   implicit: boolean;
 }
 
-export function readPlanGraph(definition: WorkflowDefinition, plan: Plan, options: PlanGraphOptions = {}): PlanGraphReading {
+export function readPlanGraph(definition: WorkflowDefinition, plan: DraftingList, options: PlanGraphOptions = {}): PlanGraphReading {
   const nodes = readNodes(definition, plan);
   const hints = new Map(definition.steps.map((s) => [s.number, splitSentences(s.text).filter(isParallelHint)]));
-  const links = readStepLinks(nodes, hints, options.notes ?? []);
+  // A numbered step that only says which steps run together ("4. Steps 2 and 3 can run in
+  // parallel.") is no step of its own: it is read like a note between the steps.
+  const hintSteps = definition.steps.filter((s) => !nodes.some((n) => n.number === s.number)).map((s) => s.text);
+  const links = readStepLinks(nodes, hints, [...(options.notes ?? []), ...hintSteps]);
   const known = new Set(nodes.map((n) => n.number));
   const problems: PlanProblem[] = [...links.problems];
   const unknown = (step: number | null, wanted: number, words: string) =>
@@ -65,7 +73,7 @@ export function readPlanGraph(definition: WorkflowDefinition, plan: Plan, option
   const outputs = publishedSteps(graphSteps, links.together.map((g) => g.numbers), reviewed);
   problems.push(...unusedSteps(graphSteps, outputs));
   readAllSources(definition, nodes, links, problems);
-  problems.push(...reviewProblems(definition.reviewer, nodes));
+  problems.push(...reviewProblems(definition.reviewer, definition.people, nodes));
 
   const steps = [...graphSteps];
   if (definition.reviewer !== null && nodes.at(-1)?.kind === 'draft') {
@@ -165,7 +173,7 @@ function linkSteps(nodes: readonly Node[], links: StepLinks, named: ReadonlyMap<
   for (const node of nodes) node.step.dependsOn.sort((a, b) => a - b);
 }
 
-function readNodes(definition: WorkflowDefinition, plan: Plan): Node[] {
+function readNodes(definition: WorkflowDefinition, plan: DraftingList): Node[] {
   const nodes: Node[] = [];
   let drafted = 0;
   for (const written of definition.steps) {
@@ -188,7 +196,7 @@ function readNodes(definition: WorkflowDefinition, plan: Plan): Node[] {
         label: reading.reviewOnly ? 'review' : labelOf(title),
         dependsOn: [],
         reads: reading.reviewOnly ? [] : 'all',
-        reviewer: reading.reviewOnly ? definition.reviewer : null,
+        reviewer: reading.reviewOnly ? reviewerOf(written.text, definition) : null,
       },
     });
   }
@@ -275,4 +283,9 @@ function unique(refs: readonly ContextReference[]): StepReads {
     const key = JSON.stringify(r);
     return seen.has(key) ? false : (seen.add(key), true);
   });
+}
+
+/** Who approves a review step: the workspace person it names ("Alex checks step 3"), else the row's Reviewer. */
+function reviewerOf(text: string, definition: WorkflowDefinition): Person | null {
+  return namedPerson(text, definition.people) ?? definition.reviewer;
 }

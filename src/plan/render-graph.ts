@@ -5,9 +5,8 @@
 // that needs only some of the round before it says which: "4 Summary (after 2)", so the line
 // never suggests a wait the plan does not have.
 //
-// Not yet written on the row: the run still drafts the steps one after another (the Plan row
-// must never claim what Baton does not do), so sync.ts writes renderPlanSummary until the
-// engine runs the graph.
+// This is what the row's Plan property says (registry/plan-check.ts) and, with the row version,
+// the Run row's Plan (compile.ts planVersion): the engine runs exactly this graph.
 import type { GraphStep, PlanGraph } from '../domain/plan';
 import { shorten } from './step-text';
 import { listNumbers } from './words';

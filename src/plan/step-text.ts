@@ -34,8 +34,9 @@ const REVIEW_PHRASES: readonly RegExp[] = [
   /\b(?:reviewed|approved|signed off)\s+by\b/i,
   // "Get Maya's approval." / "Maya's review"
   /\b\w+'s\s+(?:review|approval|sign[- ]?off)\b/i,
-  // "Legal checks step 3." / "Ana proofreads it." — a person (capitalised) doing the checking.
-  /^(?!(?:check|checks|then|next|also|finally|proofread)\b)\p{Lu}[\p{L}'-]*(?:\s+\p{L}+){0,2}\s+(?:checks|proofreads|signs\s+off\s+on|looks\s+over|goes\s+over)\b/u,
+  // "Legal checks step 3." / "Legal (Alex) checks step 3." / "Ana proofreads it." — a person
+  // or team (capitalised) doing the checking.
+  /^(?!(?:check|checks|then|next|also|finally|proofread)\b)\p{Lu}[\p{L}'-]*(?:\s+\(?\p{L}+\)?){0,2}\s+(?:checks|proofreads|signs\s+off\s+on|looks\s+over|goes\s+over)\b/u,
 ];
 
 // Who a review sentence names: "Send it to Maya for review", "ask Ana to review", "Lena reviews

@@ -54,5 +54,5 @@ export function readMaxWords(template: string): number | null {
  */
 export function readOutputExpectation(template: string | null): OutputExpectation | null {
   if (template === null || template.trim() === '') return null;
-  return { sections: readTemplateHeadings(template), maxWords: readMaxWords(template) };
+  return { sections: readTemplateHeadings(template), maxWords: readMaxWords(template), rules: [] };
 }

@@ -21,6 +21,14 @@ export interface PublishInput {
   mayExist: boolean;
 }
 
+/** A Doc of one part of a published set: found again by this appProperty, "<run id>/<step id>". */
+export const PART_APP_PROPERTY = 'batonPart';
+
+export interface PublishPartInput extends PublishInput {
+  /** The plan step whose output this Doc holds ("step-2"); null for the run's one Doc. */
+  part: string | null;
+}
+
 export interface PublishedPage {
   id: string;
   url: string;
@@ -58,10 +66,13 @@ export async function publishNotionPage(notion: NotionAdapter, parentPageId: str
   return { id: page.id, url: page.url };
 }
 
-export async function publishGoogleDoc(drive: DriveAdapter, folderId: string, input: PublishInput): Promise<DriveFile> {
+export async function publishGoogleDoc(drive: DriveAdapter, folderId: string, input: PublishInput | PublishPartInput): Promise<DriveFile> {
+  const part = 'part' in input && input.part !== null ? `${input.runId}/${input.part}` : null;
   if (input.mayExist) {
-    const existing = await drive.findByAppProperty(RUN_ID_APP_PROPERTY, input.runId);
+    const existing = part === null ? await drive.findByAppProperty(RUN_ID_APP_PROPERTY, input.runId) : await drive.findByAppProperty(PART_APP_PROPERTY, part);
     if (existing) return existing;
   }
-  return drive.createDoc({ name: input.title, parentId: folderId, markdown: input.markdown, appProperties: { [RUN_ID_APP_PROPERTY]: input.runId } });
+  // Every Doc carries the Run ID (the Drive trigger skips Baton's own outputs by it); a part also its own key.
+  const appProperties = { [RUN_ID_APP_PROPERTY]: input.runId, ...(part === null ? {} : { [PART_APP_PROPERTY]: part }) };
+  return drive.createDoc({ name: input.title, parentId: folderId, markdown: input.markdown, appProperties });
 }

@@ -25,10 +25,14 @@ import { definitionHash } from './definition-hash';
 import { linkService } from './links';
 import { rowProblem, type LinkFound, type RowProblem } from './row-problem';
 import { readRowProperties, type RowProperties } from './row-properties';
+import { peopleNamedInSteps, type WorkspacePeople } from './step-people';
 import { readTriggers } from './trigger-text';
 
-/** Bump when parsing changes meaning, so every cached definition is rebuilt. */
-export const REGISTRY_PARSER_VERSION = 2;
+/**
+ * Bump when parsing changes meaning, so every cached definition is rebuilt: the sync reads every
+ * row again once after a deploy that changes it (sync.ts). 3: Steps notes and people named in Steps.
+ */
+export const REGISTRY_PARSER_VERSION = 3;
 
 export interface BuildDefinitionOptions {
   /** The row's page object, as Notion returned it. */
@@ -41,6 +45,11 @@ export interface BuildDefinitionOptions {
   defaultTimeZone: string;
   /** The operator's REQUIRE_REVIEWER: a Live workflow without a Reviewer is then an error. */
   requireReviewer?: boolean;
+  /**
+   * The workspace's people (Notion's user list, read once per sync), for the names Steps write;
+   * omitted = nobody. When Notion would not list them the row gets a warning and names nobody.
+   */
+  people?: WorkspacePeople;
   now: Date;
 }
 
@@ -52,7 +61,7 @@ export interface BuiltDefinition {
   definition: WorkflowDefinition | null;
   /** Property problems first, then the body's, each in the order found. */
   problems: RowProblem[];
-  /** Lines of the Steps section that are not steps, for the plan compiler. */
+  /** Lines of the Steps section that are not steps, for the plan compiler (also the definition's `stepNotes`). */
   notes: string[];
   /** The first scheduled slot after `now`; null without a valid schedule. */
   nextRun: Date | null;
@@ -124,13 +133,23 @@ export async function buildDefinition(options: BuildDefinitionOptions): Promise<
     }
   }
 
+  // The people Steps name, from the workspace's list (names nobody when Notion would not list it).
+  const workspace: WorkspacePeople = options.people ?? { ok: true, people: [] };
+  const stepLines = [...body.steps.map((s) => s.text), ...body.notes];
+  const named = peopleNamedInSteps(stepLines, workspace.ok ? workspace.people : []);
+  problems.push(...named.problems);
+  if (!workspace.ok && stepLines.length > 0) problems.push(rowProblem({ kind: 'people_unreadable', reason: workspace.reason, detail: workspace.detail }));
+
   // Run now is a request, not part of what the workflow is: ticking or clearing it changes no hash.
+  // The people named come from the workspace, not the row, and change the plan: they are hashed
+  // too, so one hash always means one plan.
   const { runNow, ...hashed } = row;
   const contentHash = await definitionHash({
     version: REGISTRY_PARSER_VERSION,
     properties: { ...hashed, timeZone: timeZone ?? row.timeZone },
     body: options.markdown.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').trim(),
     truncated: options.truncated ?? false,
+    people: named.people,
   });
 
   const buildable = row.name !== '' && state !== null && mode !== null && timeZone !== null;
@@ -151,6 +170,8 @@ export async function buildDefinition(options: BuildDefinitionOptions): Promise<
         mode,
         goal: body.goal,
         steps: body.steps,
+        stepNotes: body.notes,
+        people: named.people,
         context: body.context,
         outputTemplate: body.outputTemplate,
         lessons: body.lessons,

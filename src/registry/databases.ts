@@ -77,6 +77,8 @@ export const RUNS: DatabaseSpec = {
     Output: { type: 'url' },
     'Output page': { type: 'url' },
     'Run ID': { type: 'rich_text' },
+    /** The plan the run follows, with the version of the row it was compiled from. */
+    Plan: { type: 'rich_text' },
     Tokens: { type: 'number', format: 'number' },
   },
 };

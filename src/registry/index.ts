@@ -13,3 +13,5 @@ export { quote, rowProblemMessage } from './row-problem-message';
 export { SECTION_SYNONYMS, SECTION_TITLES, SectionName, sectionOfHeading } from './section-headings';
 export { checkboxValue, parseTriggerPhrase, readTriggers, type TriggerPhrase, type TriggerPhraseReading, type TriggerReading } from './trigger-text';
 export { chainProblems, closestNames, findChainLoop, normaliseWorkflowName, sameWorkflowName, type ChainNode } from './chain-loop';
+export { peopleNamedInSteps, type StepPeople, type WorkspacePeople, type WorkspacePerson } from './step-people';
+export { checkPlan, reviewerNames, type PlanCheck } from './plan-check';

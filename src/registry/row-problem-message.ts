@@ -1,5 +1,6 @@
 // Words for every RowProblem: what is wrong, quoting what the person wrote ('…', as the
 // schedule module's words do), and exactly what to do. One exhaustive switch; a new kind without words fails to compile.
+import { planProblemMessage } from '../plan/plan-problem-message';
 import { scheduleProblemMessage } from '../schedule';
 import { linkHost, linkService } from './links';
 import type { LinkField, LinkFound, RowProblem } from './row-problem';
@@ -70,6 +71,14 @@ export function rowProblemMessage(problem: RowProblem): string {
         : `${quote(problem.line)} has no link — paste the Google Drive link (Share → Copy link) so Baton can read it; until then only the words are used.`;
     case 'trigger_file_without_watch_folder':
       return `Context mentions ${quote(problem.line)}, but this workflow has no Watch folder or Trigger, so nothing arrives to start a run — add a Watch folder or a Trigger (for example 'when a row in @Deals has Stage = Closed won'), or remove the line.`;
+    case 'step_person_ambiguous':
+      return `Steps names ${quote(problem.name)}, and ${problem.people.length} people in this workspace are called that (${listWords(problem.people)}) — write the full name so Baton knows who is meant.`;
+    case 'people_unreadable':
+      return peopleUnreadable(problem);
+    case 'plan':
+      return planProblemMessage(problem.problem);
+    case 'plan_note':
+      return /[.!?…]$/.test(problem.text.trim()) ? problem.text.trim() : `${problem.text.trim()}.`;
     case 'trigger_unreadable':
       return triggerUnreadable(problem);
     case 'trigger_link_not_database':
@@ -140,6 +149,18 @@ function triggerUnreadable(problem: Extract<RowProblem, { kind: 'trigger_unreada
       return `Trigger ${line} names ${problem.named ? quote(problem.named) : 'the folder'} without its link — paste the Google Drive folder's address instead: 'when a file lands in https://drive.google.com/drive/folders/…'.`;
     case 'schedule':
       return `Trigger ${line} is a schedule — write it in the Schedule column; Trigger says what else starts a run, e.g. 'when a row in @Deals has Stage = Closed won' or 'when Weekly competitive brief publishes'.`;
+  }
+}
+
+function peopleUnreadable(problem: Extract<RowProblem, { kind: 'people_unreadable' }>): string {
+  switch (problem.reason) {
+    case 'no_capability':
+      // The capability as the integration's settings name it (developers.notion.com/reference/capabilities).
+      return "Baton may not read this workspace's list of people, so names in Steps ('Priya reviews it') are not matched to anyone — ask whoever set Baton up to give the Baton integration the 'Read user information without email addresses' capability (notion.so/my-integrations → Baton → Capabilities), then edit this row to have it read again.";
+    case 'unavailable':
+      return `Baton could not read this workspace's list of people just now (${problem.detail ?? 'Notion did not answer'}), so names in Steps are not matched to anyone yet — Baton reads the row again at its next check.`;
+    case 'failed':
+      return `Baton could not read this workspace's list of people (${problem.detail ?? 'no answer'}), so names in Steps are not matched to anyone — edit this row to have it read again; if this message comes back, tell whoever runs Baton.`;
   }
 }
 

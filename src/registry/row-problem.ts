@@ -2,10 +2,13 @@
 // place, row-problem-message.ts, by a switch over `kind`, so a kind without words fails to compile.
 //
 // Severity is fixed per kind (SEVERITY below): an `error` means Baton will not run the row
-// until it is fixed; a `warning` is shown in Health but the row still runs. The first group
-// of kinds comes from reading the row (buildDefinition); the last group from checking its links
-// against Drive and Notion, which the adapters do and report with the same type.
+// until it is fixed; a `warning` is shown in Health but the row still runs. The one exception is
+// `plan`, which carries a problem the plan compiler found and keeps that problem's severity. The
+// first group of kinds comes from reading the row (buildDefinition); then those from checking its
+// links against Drive and Notion, which the adapters do and report with the same type; last the
+// plan compiler's, which the sync reports after the other checks.
 import { z } from 'zod';
+import { PlanProblem } from '../plan/plan-problem';
 import type { ScheduleProblem as ScheduleProblemType } from '../schedule';
 import { SectionName } from './section-headings';
 
@@ -78,6 +81,15 @@ export const RowProblem = z.discriminatedUnion('kind', [
   z.object({ ...base, kind: z.literal('context_no_link'), line: z.string(), service: z.enum(['notion', 'drive']) }),
   z.object({ ...base, kind: z.literal('trigger_file_without_watch_folder'), line: z.string() }),
   z.object({ ...base, kind: z.literal('output_template_no_headings') }),
+  // People named in Steps (step-people.ts), against the workspace's user list
+  /** A first name written in Steps that several people in the workspace have. */
+  z.object({ ...base, kind: z.literal('step_person_ambiguous'), name: z.string(), people: z.array(z.string()) }),
+  /**
+   * Notion would not list the workspace's people, so names in Steps stay unmatched: `no_capability`
+   * when the integration lacks user information (403), `unavailable` after a rate limit or outage
+   * (the row is read again next tick), `failed` for any other answer; `detail` says what Notion said.
+   */
+  z.object({ ...base, kind: z.literal('people_unreadable'), reason: z.enum(['no_capability', 'unavailable', 'failed']), detail: z.string().nullable() }),
   // Link checks (reported by the adapters)
   z.object({
     ...linked,
@@ -109,12 +121,16 @@ export const RowProblem = z.discriminatedUnion('kind', [
   z.object({ ...base, kind: z.literal('chain_loop'), names: z.array(z.string()) }),
   // Checking the row itself failed (an answer Baton did not expect); the row does not run.
   z.object({ ...base, kind: z.literal('row_check_failed'), reason: z.string() }),
+  // The plan compiler (src/plan): what it finds wrong with the Steps, with that problem's own
+  // severity, and its plain-words remarks, as warnings.
+  z.object({ ...base, kind: z.literal('plan'), problem: PlanProblem }),
+  z.object({ ...base, kind: z.literal('plan_note'), text: z.string() }),
 ]);
 export type RowProblem = z.infer<typeof RowProblem>;
 export type RowProblemKind = RowProblem['kind'];
 
-/** Fixed per kind; a kind missing here fails to compile. */
-export const SEVERITY: Record<RowProblemKind, Severity> = {
+/** Fixed per kind (a `plan` problem keeps the compiler's severity); a kind missing here fails to compile. */
+export const SEVERITY: Record<Exclude<RowProblemKind, 'plan'>, Severity> = {
   property_wrong_type: 'error',
   missing_name: 'error',
   unknown_state: 'error',
@@ -150,6 +166,8 @@ export const SEVERITY: Record<RowProblemKind, Severity> = {
   context_no_link: 'warning',
   trigger_file_without_watch_folder: 'warning',
   output_template_no_headings: 'warning',
+  step_person_ambiguous: 'warning',
+  people_unreadable: 'warning',
   link_not_shared: 'error',
   link_outside_allowed_roots: 'error',
   link_not_folder: 'error',
@@ -162,6 +180,7 @@ export const SEVERITY: Record<RowProblemKind, Severity> = {
   chain_unknown_workflow: 'error',
   chain_loop: 'error',
   row_check_failed: 'error',
+  plan_note: 'warning',
 };
 
 type WithoutSeverity<T> = T extends unknown ? Omit<T, 'severity'> : never;
@@ -169,7 +188,8 @@ export type RowProblemInput = WithoutSeverity<RowProblem>;
 
 /** Makes a problem with its kind's severity: `rowProblem({ kind: 'missing_name' })`. */
 export function rowProblem(input: RowProblemInput): RowProblem {
-  return { ...input, severity: SEVERITY[input.kind] } as RowProblem;
+  const severity = input.kind === 'plan' ? input.problem.severity : SEVERITY[input.kind];
+  return { ...input, severity } as RowProblem;
 }
 
 /** True when Baton must not run the row. */

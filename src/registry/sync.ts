@@ -14,6 +14,12 @@
 //   The sweep always completes, so trashed rows stop running even next to a broken one.
 // - Health is composed by row-health.ts from what is saved in D1, the same way a trigger's
 //   refresh composes it, so the two never disagree.
+// - The plan is compiled after the link and chain checks (plan-check.ts): its problems and notes
+//   are the row's problems like any other (a plan error stops the row), and Plan shows its graph.
+// - The workspace's people (for names in Steps) are listed once per pass (workspace-people.ts); a
+//   list that fails leaves names unmatched and says so on Health, and never stops the sync.
+// - A new REGISTRY_PARSER_VERSION reads every row again once (a full pass that skips none), so
+//   cached definitions gain what the parser now reads without waiting for someone to edit them.
 // - "When <workflow> publishes" is checked against the other cached rows (workflow-directory.ts):
 //   the named workflow must exist, and following names must not loop back. Rows are read one at a
 //   time, so when a row's name or chain changes, the rows whose verdict may change with it (those
@@ -24,21 +30,24 @@
 import type { PageObjectResponse } from '@notionhq/client';
 import type { Services } from '../services';
 import { requireNotion } from '../services';
-import { compilePlan, renderPlanSummary } from '../plan/compile';
 import { text } from '../engine/run-row';
 import { isNotionNotFound } from '../adapters/notion';
 import { requestRunNow } from '../triggers/run-now';
 import type { WorkflowDefinition } from '../domain/workflow-definition';
-import { buildDefinition, hasErrors, rowProblem, type RowProblem } from './index';
+import { buildDefinition, hasErrors, REGISTRY_PARSER_VERSION, rowProblem, type RowProblem } from './index';
 import { chainProblems, normaliseWorkflowName } from './chain-loop';
 import { createLinkChecker, type LinkChecker } from './check-links';
+import { checkPlan } from './plan-check';
 import { composeHealth, drivePushRefusal } from './row-health';
 import { failureReason, isTransientFailure } from './row-failure';
 import { createWorkflowDirectory, type WorkflowDirectory } from './workflow-directory';
+import { createPeopleDirectory, type PeopleDirectory } from './workspace-people';
 import type { StoredDefinition } from '../adapters/store';
 
 export const REGISTRY_SYNCED_KEY = 'registry_synced_at';
 export const REGISTRY_SWEPT_KEY = 'registry_swept_at';
+/** The REGISTRY_PARSER_VERSION the cached definitions were read with. */
+export const REGISTRY_PARSER_KEY = 'registry_parser_version';
 const OVERLAP_MS = 2 * 60_000;
 const SWEEP_EVERY_MS = 60 * 60_000;
 
@@ -61,7 +70,8 @@ export async function syncRegistry(services: Services, now: Date): Promise<SyncR
   const { store } = services;
   const synced = await store.getMeta(REGISTRY_SYNCED_KEY);
   const swept = await store.getMeta(REGISTRY_SWEPT_KEY);
-  const full = !synced || !swept || now.getTime() - Date.parse(swept) >= SWEEP_EVERY_MS;
+  const reparse = (await store.getMeta(REGISTRY_PARSER_KEY)) !== String(REGISTRY_PARSER_VERSION);
+  const full = reparse || !synced || !swept || now.getTime() - Date.parse(swept) >= SWEEP_EVERY_MS;
 
   // The query itself failing fails the tick's task: no row was read, and the next tick asks again.
   const rows = full
@@ -74,6 +84,7 @@ export async function syncRegistry(services: Services, now: Date): Promise<SyncR
   const links = createLinkChecker(services);
   const dirty = new Set(await store.takeDirtyRows());
   const directory = createWorkflowDirectory(store, rows);
+  const people = createPeopleDirectory(notion);
   /** Normalised names whose chain verdicts may have changed in this sync (renamed, new, gone, re-chained rows). */
   const chainNames = new Set<string>();
   const readNow = new Set<string>();
@@ -107,10 +118,10 @@ export async function syncRegistry(services: Services, now: Date): Promise<SyncR
         }
         continue;
       }
-      if (cached && !cached.in_trash && row.last_edited_by.id === bot && !dirty.has(row.id)) continue;
+      if (!reparse && cached && !cached.in_trash && row.last_edited_by.id === bot && !dirty.has(row.id)) continue;
       report.read++;
       readNow.add(row.id);
-      const result = await syncRow(services, row, cached, now, links, directory);
+      const result = await syncRow(services, row, cached, now, { links, directory, people });
       if (result.written) report.written++;
       for (const name of result.chainNames) chainNames.add(name);
       if (result.runNow) {
@@ -154,6 +165,8 @@ export async function syncRegistry(services: Services, now: Date): Promise<SyncR
   }
   if (chainNames.size > 0) await recheckFollowers(services, directory, chainNames, readNow, now);
   await store.setMeta(REGISTRY_SYNCED_KEY, now.toISOString(), now);
+  // Every row was read with this version (rows left for later are dirty, so they are read next tick).
+  if (reparse) await store.setMeta(REGISTRY_PARSER_KEY, String(REGISTRY_PARSER_VERSION), now);
   return report;
 }
 
@@ -210,30 +223,44 @@ interface RowSync {
   chainNames: string[];
 }
 
+/** What one sync pass keeps for all its rows. */
+interface SyncCaches {
+  links: LinkChecker;
+  directory: WorkflowDirectory;
+  people: PeopleDirectory;
+}
+
 /** Reads one row, caches its definition and writes Health/Plan/Next run back if they changed. */
 async function syncRow(
   services: Services,
   row: PageObjectResponse,
   previous: StoredDefinition | null,
   now: Date,
-  links: LinkChecker,
-  directory: WorkflowDirectory,
+  { links, directory, people }: SyncCaches,
 ): Promise<RowSync> {
   const notion = requireNotion(services);
   const { markdown, truncated } = await notion.readMarkdown(row.id);
+  const workspace = await people.read();
+  // Names went unmatched for a passing reason: read the row again next tick.
+  if (!workspace.ok && workspace.reason === 'unavailable') await services.store.markRowDirty(row.id, now);
   const built = await buildDefinition({
     page: row,
     markdown,
     truncated,
     defaultTimeZone: services.config.defaultTimeZone,
     requireReviewer: services.config.requireReviewer,
+    people: workspace,
     now,
   });
   const { definition } = built;
   const problems: RowProblem[] = [...built.problems];
+  let planLine = '';
   if (definition) {
     problems.push(...(await links.check(definition)));
     if (definition.afterWorkflow) problems.push(...chainProblems(definition, await directory.entries()));
+    const checked = checkPlan(definition);
+    problems.push(...checked.problems);
+    planLine = checked.planLine;
   }
   const runnable = definition !== null && !hasErrors(problems);
   const nextRun = runnable && definition?.state === 'Active' ? (built.nextRun?.toISOString() ?? null) : null;
@@ -249,7 +276,7 @@ async function syncRow(
     },
     services.config,
   );
-  const plan = runnable && definition ? renderPlanSummary(compilePlan(definition).plan, { reviewerNames: reviewerNames(definition) }) : '';
+  const plan = runnable ? planLine : '';
 
   const result: RowSync = { written: false, runNow: built.runNow && runnable ? definition : null, chainNames: chainChange(previous, definition) };
 
@@ -289,10 +316,6 @@ function chainChange(previous: StoredDefinition | null, definition: WorkflowDefi
   const follows = (d: WorkflowDefinition | null | undefined) => (d?.afterWorkflow ? normaliseWorkflowName(d.afterWorkflow.workflowName) : null);
   const changed = previous === null || before !== after || follows(previous.definition_json) !== follows(definition);
   return changed ? [before, after] : [];
-}
-
-function reviewerNames(definition: { reviewer: { id: string; name: string | null } | null }): Record<string, string> {
-  return definition.reviewer?.name ? { [definition.reviewer.id]: definition.reviewer.name } : {};
 }
 
 /** What Baton last wrote on the row, to avoid rewriting identical values. */

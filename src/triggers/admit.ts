@@ -12,6 +12,7 @@ import { latestDueSlot, nextRun } from '../schedule';
 import { definitionSchedule } from '../registry/definition-schedule';
 import { runTitle } from '../publish/naming';
 import { newRunProperties } from '../engine/run-row';
+import { planVersion } from '../plan/compile';
 import { runIdFor } from './run-id';
 import { subjectName } from '../domain/trigger-subject';
 
@@ -106,6 +107,7 @@ async function startRun(services: Services, run: StoredRun, now: Date): Promise<
           trigger: run.trigger_kind,
           scheduledFor: run.scheduled_for,
           reviewerId: run.reviewer_id,
+          plan: planVersion(definition),
         }),
       },
       lookup,

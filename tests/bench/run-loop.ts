@@ -11,6 +11,7 @@ import { freeStackPorts } from '../support/ports';
 import { WORLD } from '../support/world';
 import { startLocalStack } from '../demo/local-stack';
 import { benchTriggers } from './triggers';
+import { benchPlans } from './plans';
 
 const dir = mkdtempSync(join(tmpdir(), 'baton-bench-'));
 const stack = await startLocalStack({ dir, quiet: true, ports: await freeStackPorts() });
@@ -80,3 +81,4 @@ try {
 }
 
 await benchTriggers();
+await benchPlans();

@@ -51,6 +51,8 @@ export interface LocalStackOptions {
   workflowRows?: FixtureRow[];
   /** Append wrangler's output to this file (instead of the terminal, or nowhere when quiet). */
   workerLog?: string;
+  /** How long the model stand-in takes per answer (the bench sets a model-like delay). */
+  modelLatencyMs?: number;
 }
 
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
@@ -77,7 +79,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     seed: driveWorld(),
     serviceAccounts: [{ email: WORLD.serviceAccountEmail, publicKey: keys.publicKey }],
   });
-  const model = await startModel({ port: ports.model });
+  const model = await startModel({ port: ports.model, latencyMs: options.modelLatencyMs ?? 0 });
 
   const envFile = join(dir, 'worker.env');
   writeFileSync(

@@ -8,6 +8,9 @@ import type { FixtureRow } from '../fixtures/example-rows';
 import { WORLD } from '../support/world';
 
 export interface Logged {
+  /** When the stand-in answered; `startedAt` when the request arrived. */
+  at: string;
+  startedAt: string;
   method: string;
   path: string;
   query: Record<string, string>;

@@ -1,11 +1,13 @@
 // Issue 4 in workerd against the Notion and Drive stand-ins: setup, reading rows, Health on the
-// row, and the request budget of a quiet tick.
+// row, and the request budget of a quiet tick. Issue 10: the compiled plan's graph on Plan, its
+// problems on Health, and the people the Steps name.
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createNotionAdapter, createNotionClient } from '../../src/adapters/notion';
 import { createStore } from '../../src/adapters/store';
 import { ensureDatabases } from '../../src/registry/setup';
-import { EXAMPLE_ROWS, FIXTURE_IDS, text, weeklyBrief, type FixtureRow } from '../fixtures/example-rows';
+import { EXAMPLE_ROWS, FIXTURE_IDS, text, variant, weeklyBrief, type FixtureRow } from '../fixtures/example-rows';
+import { hiringPipeline } from '../support/hiring-rows';
 import { LINKED_MALFORMED_ROWS, MALFORMED_ROWS } from '../fixtures/malformed-rows';
 import { REGISTRY_SWEPT_KEY, syncRegistry } from '../../src/registry/sync';
 import { loadConfig } from '../../src/env';
@@ -15,6 +17,11 @@ import { createRow, deliverWebhooks, driveAdmin, notionAdmin, notionRequests, re
 
 const notion = createNotionAdapter(createNotionClient({ token: env.NOTION_TOKEN as string, baseUrl: env.NOTION_API_URL }));
 const store = createStore(env.DB);
+
+async function planOf(pageId: string): Promise<string> {
+  const plan = (await notion.retrievePage(pageId)).properties.Plan;
+  return plan?.type === 'rich_text' ? plan.rich_text.map((t) => t.plain_text).join('') : '';
+}
 
 async function healthOf(pageId: string): Promise<{ health: string; nextRun: string | null }> {
   const page = await notion.retrievePage(pageId);
@@ -84,6 +91,21 @@ describe('registry sync', () => {
     const kickoff = await healthOf(rows.get(FIXTURE_IDS.rows.kickoffBrief)!);
     expect(kickoff.health).toMatch(/^OK — runs when a file lands in/);
     expect(kickoff.health).toContain("Warning: 'Notion: CRM notes for this client' has no link");
+  });
+
+  it('writes each example row’s plan on Plan as a graph, reviewers by name', async () => {
+    const plans = await Promise.all(Object.values(EXAMPLE_ROWS).map(async (row) => [row.pageId, await planOf(rows.get(row.pageId)!)]));
+    expect(Object.fromEntries(plans)).toEqual({
+      [FIXTURE_IDS.rows.weeklyBrief]: "1 Competitor updates → 2 Compare them with last week's brief → 3 Brief → review (Maya Okafor) → publish",
+      [FIXTURE_IDS.rows.kickoffBrief]: '1 Pull what we know about the client → 2 Kickoff brief → review (Jordan Lee) → publish',
+      [FIXTURE_IDS.rows.repurposeArticles]: '1 Article → 2 LinkedIn post ∥ 3 Newsletter section ∥ 4 Talk-track outline → review (Lena Fischer) → publish',
+      [FIXTURE_IDS.rows.sprintSynthesis]: '1 Feedback → 2 Group it by theme → 3 Synthesis → review (Sam Rivera) → publish',
+    });
+    const repurpose = await store.getDefinition(rows.get(FIXTURE_IDS.rows.repurposeArticles)!);
+    expect(repurpose?.definition_json).toMatchObject({
+      stepNotes: ['Steps 2, 3 and 4 only need the article, so they can run at the same time.'],
+      people: [{ id: FIXTURE_IDS.users.lena, name: 'Lena Fischer' }],
+    });
   });
 
   it('does not read any row again on a quiet tick, though Baton wrote Health on all of them', async () => {
@@ -257,5 +279,49 @@ describe('one bad row never stalls the others', () => {
     expect(await store.getDefinition(doomed)).toMatchObject({ in_trash: true });
     expect((await store.activeDefinitions()).map((d) => d.page_id)).not.toContain(doomed);
     expect((await healthOf(poison)).health).toContain('the page above it is not');
+  });
+});
+
+describe('the plan on the row', () => {
+  let hiring = '';
+  let askAna = '';
+  let stray = '';
+  const withSteps = (steps: string[], properties: FixtureRow['properties'] = {}): FixtureRow =>
+    variant(weeklyBrief, {
+      properties,
+      markdown: weeklyBrief.markdown.replace(/## Steps\n[\s\S]*?## Context/, `## Steps\n${steps.join('\n')}\n## Context`),
+    });
+
+  beforeAll(async () => {
+    await resetWorld();
+    await setNotionClock('2026-11-24T15:00:00.000Z');
+    hiring = await createRow(hiringPipeline());
+    askAna = await createRow(
+      withSteps(['1. Read the competitor updates that came in this week.', '2. Draft the brief with the template below, then ask Ana to review it.'], { Reviewer: { people: [] } }),
+    );
+    stray = await createRow(withSteps([...weeklyBrief.markdown.split('\n').filter((l) => /^\d\. /.test(l)), 'Remember the board meets on Thursdays.']));
+    await tick('2026-11-24T15:00:30.000Z');
+  });
+
+  it('shows the hiring pipeline’s two summaries side by side on Plan, then the report and Sam’s review', async () => {
+    expect(await planOf(hiring)).toBe('1 Applicants ∥ 2 Interview notes → 3 Pipeline report → review (Sam Rivera) → publish');
+    expect((await healthOf(hiring)).health).toBe('OK — next run Mon 30 Nov 09:00 (Europe/Paris)');
+    expect((await store.getDefinition(hiring))?.definition_json).toMatchObject({ people: [{ id: FIXTURE_IDS.users.sam, name: 'Sam Rivera' }], stepNotes: [] });
+  });
+
+  it('does not run a row that asks Ana to review while Reviewer is empty, and says why on Health', async () => {
+    const { health, nextRun } = await healthOf(askAna);
+    expect(health).toMatch(/^Step 2 asks for a review \('.*ask Ana to review it\.'\), but the row has no Reviewer, so nobody could approve it — put Ana in the Reviewer column/);
+    expect(nextRun).toBeNull();
+    expect(await planOf(askAna)).toBe('');
+    expect(await store.getDefinition(askAna)).toMatchObject({ runnable: false });
+    expect((await store.activeDefinitions()).map((d) => d.page_id)).not.toContain(askAna);
+  });
+
+  it('shows a Steps line Baton cannot place on Health, keeps it in the definition, and still runs the row', async () => {
+    const { health } = await healthOf(stray);
+    expect(health).toMatch(/^OK — next run Mon 30 Nov 09:00 \(Europe\/Paris\)\n/);
+    expect(health).toContain("Warning: The line 'Remember the board meets on Thursdays.' in Steps is not a numbered step");
+    expect((await store.getDefinition(stray))?.definition_json?.stepNotes).toEqual(['Remember the board meets on Thursdays.']);
   });
 });

@@ -30,6 +30,12 @@ export const WORLD = {
   acmeDeal: '5d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5e1',
   /** A deal that was Closed won before Baton watched the database: it must start nothing. */
   oldDeal: '5d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5e2',
+  /** The hiring pipeline's sources and home: a folder of applications, the interview notes, the report page. */
+  applicantsFolder: '1AppLcnt5Wq8xRv3mKp6LtYz2nBc7dHfJb',
+  interviewNotesPage: '3b7d2e91-4c6a-4f1e-8d25-a09c7e5b3f11',
+  hiringPage: '3b7d2e91-4c6a-4f1e-8d25-a09c7e5b3f12',
+  /** Where the repurposed assets' Docs go. */
+  contentLibraryFolder: '1CntLib4Xq7rT2vKp9mLw3NzY8bHcJf5dK',
 } as const;
 
 function dealsDatabase(): SeedDatabase {
@@ -106,6 +112,12 @@ export function notionWorld(): NotionSeed {
       page(P.channelTemplates, 'Channel templates', 'LinkedIn: hook line, three short paragraphs, one link.'),
       page(P.contentLibrary, 'Content library', 'Repurposed content lives here.'),
       page(P.productWiki, 'Product wiki', 'Sprint syntheses live here.'),
+      page(
+        WORLD.interviewNotesPage,
+        'Interview notes',
+        '## This week\nNadia Perez impressed the panel with her SQL take-home.\nOmar Haddad needs a second technical interview.',
+      ),
+      page(WORLD.hiringPage, 'Hiring', 'Weekly pipeline reports live under this page.'),
     ],
     databases: [
       database(WORKFLOWS, WORLD.workflowsDatabase, WORLD.workflowsDataSource),
@@ -137,6 +149,10 @@ export function driveWorld(): { drives: { id: string; name: string }[]; files: D
       folder(F.clients, 'Clients'),
       folder(F.publishedArticles, 'Published articles'),
       folder(F.callNotes, 'Call notes'),
+      folder(WORLD.applicantsFolder, 'Applicants'),
+      folder(WORLD.contentLibraryFolder, 'Content library'),
+      { name: 'Nadia Perez — application', parent: WORLD.applicantsFolder, markdown: '# Nadia Perez\nApplied for Data analyst on 24 November.\nFive years of SQL at a logistics firm.', modifiedTime: '2026-11-26T09:00:00.000Z' },
+      { name: 'Omar Haddad — application', parent: WORLD.applicantsFolder, markdown: '# Omar Haddad\nApplied for Backend engineer on 25 November.\nBuilt payment APIs in Go.', modifiedTime: '2026-11-27T09:00:00.000Z' },
       {
         name: 'Rival A press release',
         parent: F.competitorUpdates,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PlanGraph, type GraphStep } from '../../src/domain/plan';
 import type { Person, WorkflowDefinition } from '../../src/domain/workflow-definition';
-import { compilePlan, renderPlanSummary } from '../../src/plan/compile';
+import { compilePlan } from '../../src/plan/compile';
 import { hasPlanErrors, PlanProblem } from '../../src/plan/plan-problem';
 import { planProblemMessage } from '../../src/plan/plan-problem-message';
 import { planGraph } from '../../src/plan/render-graph';
@@ -53,6 +53,8 @@ interface Row {
   reviewer?: Person | null;
   /** A Watch folder starts the runs (so "the new file" is something). */
   watch?: boolean;
+  /** Workspace people the Steps name (the registry resolves them at sync). */
+  people?: Person[];
 }
 
 function compileRow(row: Row) {
@@ -78,9 +80,11 @@ function compileRow(row: Row) {
     context: body.context,
     outputTemplate: null,
     lessons: [],
+    stepNotes: body.notes,
+    people: row.people ?? [],
     contentHash: 'hash-1',
   };
-  return { definition, compiled: compilePlan(definition, { notes: body.notes }) };
+  return { definition, compiled: compilePlan(definition) };
 }
 
 const key = (step: GraphStep) => (step.number === null ? 'review' : String(step.number));
@@ -211,13 +215,11 @@ const EXAMPLES: GraphCase[] = [
 describe('the plan graph of the example workflows', () => {
   it.each(EXAMPLES)('reads $name', check);
 
-  it('keeps the Plan row as it was while the run still drafts the steps one after another', () => {
+  it('hands the engine the same graph: the two summaries need nothing, each reads its own source', () => {
     const { compiled } = compileRow(HIRING);
-    expect(renderPlanSummary(compiled.plan, { reviewerNames: { 'user-priya': 'Priya' } })).toBe(
-      '1. Summarise new applicants → 2. Summarise interview notes → 3. Draft the pipeline report → review by Priya',
-    );
-    expect(compiled.plan.steps.map((s) => s.dependsOn)).toEqual([[], ['step-1'], ['step-2']]);
-    expect(compiled.plan.steps.map((s) => s.context.length)).toEqual([3, 3, 3]);
+    expect(compiled.plan.steps.map((s) => s.dependsOn)).toEqual([[], [], ['step-1', 'step-2']]);
+    expect(compiled.plan.steps.map((s) => (s.reads === 'all' ? 'all' : s.reads.map((r) => r.label)))).toEqual([['Applicants'], ['Interview notes'], 'all']);
+    expect(compiled.plan.reviewGates.map((g) => [g.id, g.reviews, g.reviewerName])).toEqual([['review-4', ['step-3'], 'Priya']]);
   });
 });
 

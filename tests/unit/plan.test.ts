@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Plan } from '../../src/domain/plan';
 import type { ContextReference, WorkflowDefinition } from '../../src/domain/workflow-definition';
-import { compilePlan, renderPlanSummary } from '../../src/plan/compile';
+import { compilePlan, planVersion } from '../../src/plan/compile';
 import { readMaxWords, readTemplateHeadings } from '../../src/plan/template';
 
 // The four workflows of EXAMPLES.md, as the registry hands them over.
@@ -25,6 +25,8 @@ function definition(overrides: Partial<WorkflowDefinition>): WorkflowDefinition 
     context: [],
     outputTemplate: null,
     lessons: [],
+    stepNotes: [],
+    people: [],
     contentHash: 'hash-1',
     ...overrides,
   };
@@ -112,9 +114,12 @@ const sprintSynthesis = definition({
   outputTemplate: '### Top themes (with counts and sources) · ### Repeated across sources · ### Urgent · ### Quotes',
 });
 
-describe('compilePlan', () => {
-  it('turns the weekly brief into three chained drafting steps and a review gate for Maya', () => {
-    const { plan, notes } = compilePlan(weeklyBrief);
+const gate = (g: { id: string; number: number | null; dependsOn: string[]; reviews: string[]; reviewerId: string | null; reviewerName: string | null }) => ({ maxRounds: 3, ...g });
+const shape = (d: WorkflowDefinition) => compilePlan(d).plan.steps.map((s) => [s.id, s.dependsOn]);
+
+describe('compilePlan: the plan the engine runs is the graph', () => {
+  it('chains the weekly brief and gives Maya one gate on the brief, which is published', () => {
+    const { plan, problems } = compilePlan(weeklyBrief);
     expect(plan.workflowPageId).toBe('page-weekly');
     expect(plan.definitionHash).toBe('hash-1');
     expect(plan.steps.map((s) => [s.id, s.title, s.dependsOn])).toEqual([
@@ -123,80 +128,109 @@ describe('compilePlan', () => {
       ['step-3', 'Draft the brief with the template below', ['step-2']],
     ]);
     expect(plan.steps[1]?.instruction).toBe(weeklyBrief.steps[1]?.text);
-    expect(plan.reviewGates).toEqual([{ afterStep: 'step-3', reviewerId: 'user-maya', maxRounds: 3 }]);
-    expect(notes).toEqual([]);
+    expect(plan.reviewGates).toEqual([
+      gate({ id: 'review-4', number: 4, dependsOn: ['step-3'], reviews: ['step-3'], reviewerId: 'user-maya', reviewerName: 'Maya' }),
+    ].map((g) => ({ ...g, title: expect.any(String) })));
+    expect(plan.outputs).toEqual(['step-3']);
+    expect(problems).toEqual([]);
   });
 
-  it('holds only the last drafting step of the weekly brief to the template, sections in order and 500 words', () => {
+  it('holds only the published step of the weekly brief to the template, sections in order and 500 words', () => {
     const { plan } = compilePlan(weeklyBrief);
-    expect(plan.steps.map((s) => s.output)).toEqual([
-      null,
-      null,
-      { sections: ['Summary (3 bullets)', 'Changes since last week', 'Pricing moves', 'What to watch'], maxWords: 500 },
+    expect(plan.steps.map((s) => [s.output.sections, s.output.maxWords])).toEqual([
+      [[], null],
+      [[], null],
+      [['Summary (3 bullets)', 'Changes since last week', 'Pricing moves', 'What to watch'], 500],
     ]);
   });
 
-  it('lets every step see the whole Context section', () => {
+  it('lets each step read the sources its words name, and all of Context when it names none', () => {
     const { plan } = compilePlan(weeklyBrief);
-    for (const step of plan.steps) expect(step.context).toEqual(BRIEF_CONTEXT);
+    expect(plan.steps.map((s) => (s.reads === 'all' ? 'all' : s.reads.map((r) => r.label)))).toEqual([['Competitor updates'], ["Last week's brief"], 'all']);
   });
 
   it("reads the kickoff brief's one-line template as five sections without a word limit", () => {
-    const { plan, notes } = compilePlan(kickoffBrief);
+    const { plan } = compilePlan(kickoffBrief);
     expect(plan.steps.map((s) => s.title)).toEqual(['Pull what we know about the client', 'Draft the kickoff brief']);
     expect(plan.steps[1]?.output).toEqual({
       sections: ['Client and goals', 'Scope we sold', 'Stakeholders', 'Risks and open questions', 'First 30 days'],
       maxWords: null,
+      rules: [],
     });
-    expect(plan.reviewGates).toEqual([{ afterStep: 'step-2', reviewerId: 'user-owner', maxRounds: 3 }]);
-    expect(notes).toEqual([]);
+    expect(plan.reviewGates.map((g) => [g.id, g.reviews, g.reviewerId])).toEqual([['review-3', ['step-2'], 'user-owner']]);
   });
 
-  it('runs the repurposing steps 2–4 one after another and keeps their parallel hint as a note', () => {
-    const { plan, notes } = compilePlan(repurposing);
-    expect(plan.steps.map((s) => [s.id, s.dependsOn])).toEqual([
+  it('writes the three repurposing assets side by side, each held to its own limits, and publishes them as a set Lena reviews', () => {
+    const { plan } = compilePlan(repurposing);
+    expect(shape(repurposing)).toEqual([
       ['step-1', []],
       ['step-2', ['step-1']],
-      ['step-3', ['step-2']],
-      ['step-4', ['step-3']],
+      ['step-3', ['step-1']],
+      ['step-4', ['step-1']],
     ]);
     expect(plan.steps[3]?.instruction).toBe('Write a talk-track outline (5 beats).');
-    expect(plan.steps[1]?.title).toBe('Write the LinkedIn post');
-    expect(notes).toEqual([
-      'Step 4 says "Steps 2, 3 and 4 only need the article, so they can run at the same time." — for now Baton runs the steps one after another',
-    ]);
-    expect(plan.reviewGates).toEqual([{ afterStep: 'step-4', reviewerId: 'user-lena', maxRounds: 3 }]);
-    // No Output template: nothing to hold the last step to.
-    expect(plan.steps.every((s) => s.output === null)).toBe(true);
+    expect(plan.steps.map((s) => s.output.rules.map((r) => r.kind))).toEqual([[], ['max_chars', 'no_hashtags', 'hook_line'].sort(), ['max_words', 'links'].sort(), ['items']].map((k, i) => (i === 0 ? k : expect.arrayContaining(k))));
+    expect(plan.outputs).toEqual(['step-2', 'step-3', 'step-4']);
+    expect(plan.reviewGates.map((g) => [g.id, g.reviews, g.reviewerId])).toEqual([['review-5', ['step-2', 'step-3', 'step-4'], 'user-lena']]);
+    // A set is not held to the Output template (the row has none anyway).
+    expect(plan.steps.every((s) => s.output.sections.length === 0)).toBe(true);
   });
 
   it('keeps "Apply the lessons from past reviews" as drafting work in the sprint synthesis', () => {
     const { plan } = compilePlan(sprintSynthesis);
     expect(plan.steps.map((s) => s.title)).toEqual(['Collect the feedback', 'Group it by theme', 'Draft the synthesis']);
     expect(plan.steps[2]?.instruction).toBe('Draft the synthesis. Apply the lessons from past reviews.');
-    expect(plan.steps[2]?.output?.sections).toEqual(['Top themes (with counts and sources)', 'Repeated across sources', 'Urgent', 'Quotes']);
-    expect(plan.reviewGates).toEqual([{ afterStep: 'step-3', reviewerId: 'user-sam', maxRounds: 3 }]);
+    expect(plan.steps[2]?.output.sections).toEqual(['Top themes (with counts and sources)', 'Repeated across sources', 'Urgent', 'Quotes']);
   });
 
-  it('says a review step will be skipped when the row has no Reviewer', () => {
-    const { plan, notes } = compilePlan({ ...weeklyBrief, reviewer: null });
-    expect(plan.reviewGates).toEqual([]);
-    expect(plan.steps).toHaveLength(3);
-    expect(notes).toEqual(['Step 4 asks for a review but the row has no Reviewer — the output will publish without one']);
+  it('runs the hiring pipeline\'s two summaries at the same time and the report after both', () => {
+    const hiring = definition({
+      reviewer: { id: 'user-priya', name: 'Priya' },
+      steps: steps('Summarise new applicants (Drive folder Applicants).', 'Summarise interview notes (Notion page Interview notes).', 'After steps 1 and 2, draft the pipeline report.', 'Priya reviews it.'),
+      context: [
+        { kind: 'drive_folder', id: 'f-app', url: 'https://drive.google.com/drive/folders/f-app', label: 'Applicants' },
+        { kind: 'notion_page', id: 'p-notes', url: 'https://www.notion.so/p-notes', label: 'Interview notes' },
+      ],
+    });
+    expect(shape(hiring)).toEqual([
+      ['step-1', []],
+      ['step-2', []],
+      ['step-3', ['step-1', 'step-2']],
+    ]);
+    expect(compilePlan(hiring).plan.steps[1]?.reads).toEqual([hiring.context[1]]);
+    expect(planVersion(hiring)).toBe('vhash-1 · 1 Applicants ∥ 2 Interview notes → 3 Pipeline report → review (Priya) → publish');
+  });
+
+  it('gives a review step to the workspace person it names, and the final review to the Reviewer', () => {
+    const twoGates = definition({
+      reviewer: { id: 'user-priya', name: 'Priya' },
+      people: [{ id: 'user-alex', name: 'Alex Kim' }],
+      steps: steps('Draft the contract summary.', 'Alex checks step 1.', 'After step 2, draft the client email from the summary.', 'Priya reviews it.'),
+    });
+    const { plan, problems } = compilePlan(twoGates);
+    expect(problems).toEqual([]);
+    expect(plan.reviewGates.map((g) => [g.id, g.dependsOn, g.reviews, g.reviewerId])).toEqual([
+      ['review-2', ['step-1'], ['step-1'], 'user-alex'],
+      ['review-4', ['step-3'], ['step-3'], 'user-priya'],
+    ]);
+    expect(plan.steps.map((s) => [s.id, s.dependsOn])).toEqual([
+      ['step-1', []],
+      ['step-3', ['review-2']],
+    ]);
   });
 
   it('gives a row with a Reviewer a gate even when no step mentions a review', () => {
-    const { plan, notes } = compilePlan({ ...weeklyBrief, steps: weeklyBrief.steps.slice(0, 3) });
-    expect(plan.reviewGates).toEqual([{ afterStep: 'step-3', reviewerId: 'user-maya', maxRounds: 3 }]);
-    expect(notes).toEqual([]);
+    const { plan } = compilePlan({ ...weeklyBrief, steps: weeklyBrief.steps.slice(0, 3) });
+    expect(plan.reviewGates.map((g) => [g.id, g.reviews, g.reviewerId])).toEqual([['review', ['step-3'], 'user-maya']]);
   });
 
   it('works on the Goal in one step when the row has no Steps', () => {
     const { plan, notes } = compilePlan({ ...weeklyBrief, steps: [] });
     expect(plan.steps).toHaveLength(1);
-    expect(plan.steps[0]).toMatchObject({ id: 'step-1', instruction: weeklyBrief.goal, dependsOn: [], context: BRIEF_CONTEXT });
-    expect(plan.steps[0]?.output?.maxWords).toBe(500);
-    expect(plan.reviewGates).toEqual([{ afterStep: 'step-1', reviewerId: 'user-maya', maxRounds: 3 }]);
+    expect(plan.steps[0]).toMatchObject({ id: 'step-0', instruction: weeklyBrief.goal, dependsOn: [], reads: 'all' });
+    expect(plan.steps[0]?.output.maxWords).toBe(500);
+    expect(plan.outputs).toEqual(['step-0']);
+    expect(plan.reviewGates.map((g) => [g.id, g.reviews])).toEqual([['review', ['step-0']]]);
     expect(notes).toEqual(['The row has no Steps — Baton works on the Goal in one step']);
   });
 
@@ -207,18 +241,9 @@ describe('compilePlan', () => {
     expect(plan.steps.map((s) => s.instruction)).toEqual(work);
   });
 
-  it('drafts a step that also asks for a review, and notes when nobody can give it', () => {
-    const { plan, notes } = compilePlan(definition({ steps: steps('Read the updates.', 'Draft the brief and send it to Maya for review.') }));
-    expect(plan.steps.map((s) => s.title)).toEqual(['Read the updates', 'Draft the brief and send it to Maya for review']);
-    expect(plan.reviewGates).toEqual([]);
-    expect(notes).toEqual(['Step 2 asks for a review but the row has no Reviewer — the output will publish without one']);
-  });
-
-  it('says a review asked for mid-way will come once, after the last step', () => {
-    const { plan, notes } = compilePlan({ ...weeklyBrief, steps: steps('Read the updates.', 'Maya reviews it.', 'Draft the brief.') });
-    expect(plan.steps.map((s) => s.instruction)).toEqual(['Read the updates.', 'Draft the brief.']);
-    expect(plan.reviewGates).toEqual([{ afterStep: 'step-2', reviewerId: 'user-maya', maxRounds: 3 }]);
-    expect(notes).toEqual(['Step 2 asks for a review before later steps — for now the review comes once, after the last step']);
+  it('makes a review nobody can give an error, so the row never runs unreviewed', () => {
+    const { problems } = compilePlan({ ...weeklyBrief, reviewer: null });
+    expect(problems.map((p) => [p.kind, p.severity])).toEqual([['review_no_reviewer', 'error']]);
   });
 
   it('drafts the Goal before the review when every step is a review', () => {
@@ -228,12 +253,13 @@ describe('compilePlan', () => {
     expect(notes).toEqual(['The Steps only ask for a review — Baton works on the Goal in one step before it']);
   });
 
-  it('drops a step that only says which steps could run together', () => {
-    const { plan, notes } = compilePlan(
-      definition({ steps: steps('Read the article.', 'Write the post.', 'Write the newsletter.', 'Steps 2 and 3 can run in parallel.') }),
-    );
-    expect(plan.steps.map((s) => s.id)).toEqual(['step-1', 'step-2', 'step-3']);
-    expect(notes).toEqual(['Step 4 says "Steps 2 and 3 can run in parallel." — for now Baton runs the steps one after another']);
+  it('drops a step that only says which steps could run together, and runs them together', () => {
+    const d = definition({ steps: steps('Read the article.', 'Write the post.', 'Write the newsletter.', 'Steps 2 and 3 can run in parallel.') });
+    expect(shape(d)).toEqual([
+      ['step-1', []],
+      ['step-2', ['step-1']],
+      ['step-3', ['step-1']],
+    ]);
   });
 
   it('produces a plan that passes the Plan schema', () => {
@@ -256,23 +282,11 @@ describe('output templates', () => {
   });
 });
 
-describe('renderPlanSummary', () => {
-  it('renders the weekly brief as numbered steps ending with the review', () => {
-    const { plan } = compilePlan(weeklyBrief);
-    expect(renderPlanSummary(plan, { reviewerNames: { 'user-maya': 'Maya' } })).toBe(
-      "1. Read the competitor updates that came… → 2. Compare them with last week's brief… → 3. Draft the brief with the template below → review by Maya",
-    );
-  });
-
-  it('names an unknown reviewer "the Reviewer" and stays within Notion\'s 2000 characters', () => {
+describe('planVersion', () => {
+  it("names the row version and the graph, within Notion's 2000 characters", () => {
+    expect(planVersion(weeklyBrief)).toMatch(/^vhash-1 · 1 Competitor updates → .* → review \(Maya\) → publish$/);
     const longStep = (i: number) => `Write part ${i + 1} of the very long report about everything that happened`;
-    const long = definition({ reviewer: { id: 'u', name: null }, steps: steps(...Array.from({ length: 80 }, (_, i) => longStep(i))) });
-    const summary = renderPlanSummary(compilePlan(long).plan);
-    expect(summary.length).toBeLessThanOrEqual(2000);
-    expect(summary).toMatch(/^1\. Write part… → 2\. Write part… → .* → 80\. Write part… → review by the Reviewer$/);
-
     const huge = definition({ steps: steps(...Array.from({ length: 400 }, (_, i) => longStep(i))) });
-    expect(renderPlanSummary(compilePlan(huge).plan).length).toBeLessThanOrEqual(2000);
-    expect(renderPlanSummary(compilePlan(kickoffBrief).plan)).toMatch(/→ review by the Reviewer$/);
+    expect(planVersion(huge).length).toBeLessThanOrEqual(2000);
   });
 });

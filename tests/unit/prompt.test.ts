@@ -10,13 +10,23 @@ const GOAL = 'Tell the strategy team what our competitors did last week and what
 
 const draftStep: PlanStep = {
   id: 'step-3',
+  number: 3,
   title: 'Draft the brief with the template below',
+  label: 'Brief',
   instruction: 'Draft the brief with the template below. Flag anything that affects our pricing.',
   dependsOn: ['step-2'],
-  context: [],
-  output: { sections: ['Summary (3 bullets)', 'Changes since last week', 'Pricing moves', 'What to watch'], maxWords: 500 },
+  reads: 'all',
+  output: { sections: ['Summary (3 bullets)', 'Changes since last week', 'Pricing moves', 'What to watch'], maxWords: 500, rules: [] },
 };
-const readStep: PlanStep = { ...draftStep, id: 'step-1', title: 'Read the competitor updates', instruction: 'Read the competitor updates that came in this week.', dependsOn: [], output: null };
+const readStep: PlanStep = {
+  ...draftStep,
+  id: 'step-1',
+  number: 1,
+  title: 'Read the competitor updates',
+  instruction: 'Read the competitor updates that came in this week.',
+  dependsOn: [],
+  output: { sections: [], maxWords: null, rules: [] },
+};
 
 const sources: ContextSource[] = [
   { name: 'Our positioning', kind: 'notion_page', url: 'https://www.notion.so/positioning', text: 'We sell to mid-market teams.' },
@@ -27,12 +37,11 @@ const baseDraft = {
   workflowName: 'Weekly competitive brief',
   goal: GOAL,
   step: draftStep,
-  stepIndex: 2,
-  stepCount: 3,
-  earlier: [
-    { title: 'Read the competitor updates', output: '- Globex cut prices' },
-    { title: 'Compare with last week', output: '- New: Globex price cut' },
+  inputs: [
+    { step: { number: 1, title: 'Read the competitor updates' }, output: '- Globex cut prices' },
+    { step: { number: 2, title: 'Compare with last week' }, output: '- New: Globex price cut' },
   ],
+  published: true,
   sources,
   template: TEMPLATE,
   lessons: ['- Lead with pricing.', 'Keep quotes short.'],
@@ -49,12 +58,12 @@ describe('draftPrompt', () => {
     expect(blocks(user, 'task')).toEqual([draftStep.instruction]);
     expect(blocks(user, 'template')).toEqual([TEMPLATE]);
     expect(blocks(user, 'source')).toEqual(['We sell to mid-market teams.', 'Globex cut its Pro plan to $49.']);
-    expect(user).toContain('<source name="Our positioning">');
+    expect(user).toContain('<source name="Our positioning" url="https://www.notion.so/positioning">');
     expect(user).toContain('<source name="Globex &quot;Q4&quot; &lt;press&gt; &amp; news">');
     expect(user).toContain('<previous_step name="Step 1: Read the competitor updates">\n- Globex cut prices\n</previous_step>');
     expect(user).toContain('<previous_step name="Step 2: Compare with last week">');
     expect(blocks(user, 'lessons')).toEqual(['Apply these lessons from past reviews:\n- Lead with pricing.\n- Keep quotes short.']);
-    expect(user).toContain('Today is 2026-11-30. This is step 3 of 3');
+    expect(user).toContain('Today is 2026-11-30. This is step 3: Draft the brief');
   });
 
   it('puts the sources first and the task last, so the ask follows the material', () => {
@@ -78,11 +87,11 @@ describe('draftPrompt', () => {
   });
 
   it('shows the template only to a step that is held to it, and leaves out empty lessons', () => {
-    const { user } = draftPrompt({ ...baseDraft, step: readStep, stepIndex: 0, earlier: [], lessons: [' '] });
+    const { user } = draftPrompt({ ...baseDraft, step: readStep, inputs: [], published: false, lessons: [' '] });
     expect(user).not.toContain('<template>');
     expect(user).not.toContain('<lessons>');
     expect(user).not.toContain('<previous_step');
-    expect(user).toContain('it is passed to the next step, not published');
+    expect(user).toContain('it is passed to the steps that need it, not published');
   });
 
   it('writes the expectations as a template when a step has them but the row has no template text', () => {
@@ -124,8 +133,8 @@ describe('draftPrompt', () => {
     expect(read.task).toBe(draftStep.instruction);
     expect(read.template).toBe(TEMPLATE);
     expect(read.sources).toEqual([
-      { name: 'Our positioning', text: 'We sell to mid-market teams.' },
-      { name: 'Globex &quot;Q4&quot; &lt;press&gt; &amp; news', text: 'Globex cut its Pro plan to $49.' },
+      expect.objectContaining({ name: 'Our positioning', text: 'We sell to mid-market teams.' }),
+      expect.objectContaining({ name: 'Globex &quot;Q4&quot; &lt;press&gt; &amp; news', text: 'Globex cut its Pro plan to $49.' }),
     ]);
   });
 
@@ -135,8 +144,18 @@ describe('draftPrompt', () => {
     expect(revisionPrompt({ ...baseDraft, draft: 'x', feedback: 'y' }).system).not.toMatch(/<\/?[a-z_]+>/i);
   });
 
-  it('refuses a step index outside the plan, since it is 0-based', () => {
-    expect(() => draftPrompt({ ...baseDraft, stepIndex: 3 })).toThrow(RangeError);
+  it('hands a second attempt the answer that broke the rules and the violations, and the stand-in keeps them', () => {
+    const { user } = draftPrompt({ ...baseDraft, fix: { draft: '### Summary (3 bullets)\n- a', violations: '- under 500 words: it has 612 words' } });
+    expect(blocks(user, 'draft')).toEqual(['### Summary (3 bullets)\n- a']);
+    expect(blocks(user, 'feedback')[0]).toContain('- under 500 words: it has 612 words');
+    const read = readPrompt([{ role: 'user', text: user }]);
+    expect(read.draft).toBe('### Summary (3 bullets)\n- a');
+    expect(read.task).toBe(draftStep.instruction);
+  });
+
+  it('gives each source its link, so a step can link back to it', () => {
+    const { user } = draftPrompt(baseDraft);
+    expect(user).toContain('<source name="Our positioning" url="https://www.notion.so/positioning">');
   });
 });
 

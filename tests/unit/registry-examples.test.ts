@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildDefinition, hasErrors, healthText } from '../../src/registry';
+import { checkPlan } from '../../src/registry/plan-check';
 import {
   examplePage,
   FIXTURE_IDS,
+  FIXTURE_USERS,
   FIXTURE_URLS as L,
   kickoffBrief,
   repurposeArticles,
@@ -142,5 +144,31 @@ describe('the four example workflows', () => {
     expect(
       healthText({ problems: [], state: 'Active', timeZone: 'UTC', watchFolder: definition?.watchFolder, rowTrigger: definition?.rowTrigger }),
     ).toBe(`OK — runs when a file lands in the Watch folder (${L.closedWonDeals}); also runs when a row in Deals has Stage = Closed won`);
+  });
+});
+
+describe('the four example workflows on the row’s Plan', () => {
+  // The workspace's people as GET /v1/users lists them (bots and groups are not people).
+  const people = Object.values(FIXTURE_USERS).flatMap((u) => (u.object === 'user' && u.type === 'person' && u.name ? [{ id: u.id, name: u.name }] : []));
+  const planOf = async (row: FixtureRow) => {
+    const { definition } = await buildDefinition({ page: examplePage(row), markdown: row.markdown, defaultTimeZone: 'UTC', now: NOW, people: { ok: true, people } });
+    return { definition, ...checkPlan(definition!) };
+  };
+
+  it.each([
+    { name: 'the weekly competitive brief', row: weeklyBrief, line: "1 Competitor updates → 2 Compare them with last week's brief → 3 Brief → review (Maya Okafor) → publish", named: ['Maya Okafor'] },
+    { name: 'the client kickoff brief', row: kickoffBrief, line: '1 Pull what we know about the client → 2 Kickoff brief → review (Jordan Lee) → publish', named: [] },
+    { name: 'content repurposing', row: repurposeArticles, line: '1 Article → 2 LinkedIn post ∥ 3 Newsletter section ∥ 4 Talk-track outline → review (Lena Fischer) → publish', named: ['Lena Fischer'] },
+    { name: 'the sprint feedback synthesis', row: sprintSynthesis, line: '1 Feedback → 2 Group it by theme → 3 Synthesis → review (Sam Rivera) → publish', named: ['Sam Rivera'] },
+  ])('shows $name as its graph, with nothing wrong in its Steps', async ({ row, line, named }) => {
+    const { definition, planLine, problems } = await planOf(row);
+    expect(planLine).toBe(line);
+    expect(problems).toEqual([]);
+    expect(definition?.people.map((p) => p.name)).toEqual(named);
+  });
+
+  it('keeps the repurposing row’s runs-together line in the definition, for the compiler', async () => {
+    const { definition } = await planOf(repurposeArticles);
+    expect(definition?.stepNotes).toEqual(['Steps 2, 3 and 4 only need the article, so they can run at the same time.']);
   });
 });

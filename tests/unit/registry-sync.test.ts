@@ -2,15 +2,17 @@
 // leaves the row for the next tick without writing anything on it; any other failure is written
 // on its Health. Notion and D1 are small in-memory fakes; the workerd test in
 // tests/integration/registry.test.ts runs the poison row against the stand-ins. Also here: Run
-// now handed to the trigger code, and chains checked against the other cached rows.
+// now handed to the trigger code, chains checked against the other cached rows, the compiled plan
+// on Plan and Health, and the workspace's people listed once per sync.
 import { APIErrorCode, APIResponseError, type PageObjectResponse } from '@notionhq/client';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { syncRegistry } from '../../src/registry/sync';
+import { REGISTRY_PARSER_KEY, syncRegistry } from '../../src/registry/sync';
 import { rowHealth } from '../../src/registry/row-health';
 import { requestRunNow } from '../../src/triggers/run-now';
 import type { Config } from '../../src/env';
 import type { Services } from '../../src/services';
 import type { DefinitionRecord, StoredDefinition } from '../../src/adapters/store';
+import type { UserList } from '../../src/adapters/notion';
 import { examplePage, FIXTURE_IDS, text, variant, weeklyBrief, type FixtureRow } from '../fixtures/example-rows';
 
 vi.mock('../../src/triggers/run-now', () => ({ requestRunNow: vi.fn(async () => null) }));
@@ -30,13 +32,20 @@ const OUTPUT_PAGE = FIXTURE_IDS.notionPages.competitiveIntelligence;
 
 const row = (pageId: string, properties: Parameters<typeof variant>[1]['properties'] = {}): FixtureRow => variant({ ...weeklyBrief, pageId }, { properties });
 
+/** The people GET /v1/users lists in this small world. */
+const PEOPLE = [
+  { id: FIXTURE_IDS.users.maya, name: 'Maya Okafor' },
+  { id: 'user-priya', name: 'Priya Shah' },
+];
+
 function world(initial: FixtureRow[] = [GOOD, FLAKY, BROKEN].map((id) => row(id))) {
   let fixtures = initial;
   const rows = fixtures.map(examplePage);
   const meta = new Map<string, string>();
   const definitions = new Map<string, StoredDefinition>();
   const dirty = new Set<string>();
-  const writes: { id: string; health: string }[] = [];
+  const writes: { id: string; health: string; plan: string }[] = [];
+  const users = { calls: 0, answer: async (): Promise<UserList> => ({ ok: true, people: PEOPLE }) };
   const markdownFailures = new Map<string, APIResponseError[]>([
     [FLAKY, [error(APIErrorCode.ServiceUnavailable, 503)]],
     [BROKEN, [error(APIErrorCode.ValidationError, 400)]],
@@ -59,9 +68,14 @@ function world(initial: FixtureRow[] = [GOOD, FLAKY, BROKEN].map((id) => row(id)
       if (failure) throw failure;
       return { markdown: fixtures.find((f) => f.pageId === id)?.markdown ?? weeklyBrief.markdown, truncated: false };
     },
-    updatePage: async (id: string, properties: { Health: { rich_text: { text: { content: string } }[] } }) => {
-      writes.push({ id, health: properties.Health.rich_text.map((t) => t.text.content).join('') });
+    updatePage: async (id: string, properties: Record<'Health' | 'Plan', { rich_text: { text: { content: string } }[] }>) => {
+      const plain = (p: keyof typeof properties) => properties[p].rich_text.map((t) => t.text.content).join('');
+      writes.push({ id, health: plain('Health'), plan: plain('Plan') });
       return rows.find((r) => r.id === id);
+    },
+    listUsers: async () => {
+      users.calls++;
+      return users.answer();
     },
   };
   const store = {
@@ -102,7 +116,8 @@ function world(initial: FixtureRow[] = [GOOD, FLAKY, BROKEN].map((id) => row(id)
     google: { serviceAccountEmail: 'baton@acme.iam.gserviceaccount.com' },
     model: { baseUrl: 'http://model.test', name: 'scripted' },
   } as unknown as Config;
-  const services = { config, notion, drive: null, store } as unknown as Services;
+  const triggers = { watches: async () => [], feed: async () => null };
+  const services = { config, notion, drive: null, store, triggers } as unknown as Services;
   /** A person edits rows: the next query returns them (and only them). */
   const edit = (...changed: FixtureRow[]) => {
     for (const fixture of changed) {
@@ -115,7 +130,12 @@ function world(initial: FixtureRow[] = [GOOD, FLAKY, BROKEN].map((id) => row(id)
     queryResult = changed.map((f) => rows.find((r) => r.id === f.pageId)!);
   };
   // After Baton wrote on them, a quiet query finds nothing (its own edits are skipped anyway).
-  return { services, config, writes, definitions, dirty, quiet: () => (queryResult = []), edit };
+  /** Baton's write-back was the last edit on every row, and the query still returns them all. */
+  const botWroteLast = () => {
+    for (const r of rows) r.last_edited_by = { object: 'user', id: 'baton-bot' };
+    queryResult = rows;
+  };
+  return { services, config, writes, definitions, dirty, users, quiet: () => (queryResult = []), edit, botWroteLast };
 }
 
 describe('registry sync, one row at a time', () => {
@@ -145,8 +165,8 @@ describe('registry sync, one row at a time', () => {
 });
 
 /** A row Baton can run in this small world: a Notion output page it may use, no Drive links. */
-const runnable = (pageId: string, properties: Parameters<typeof variant>[1]['properties'] = {}): FixtureRow =>
-  variant(row(pageId, { 'Output folder': null, ...properties }), { markdown: '## Goal\nBrief the team.' });
+const runnable = (pageId: string, properties: Parameters<typeof variant>[1]['properties'] = {}, steps = '1. Draft the brief for the team.'): FixtureRow =>
+  variant(row(pageId, { 'Output folder': null, ...properties }), { markdown: `## Goal\nBrief the team.\n## Steps\n${steps}` });
 
 describe('registry sync, triggers', () => {
   const healthOf = (w: ReturnType<typeof world>, id: string) => w.definitions.get(id)?.health ?? '';
@@ -191,5 +211,80 @@ describe('registry sync, triggers', () => {
     const w = world([runnable(A, { 'Watch folder': { url: 'https://drive.google.com/drive/folders/1ClWonD3aLs7qPx2mRv9KtY4nBz6cWfHj' } }), runnable(B), runnable(C)]);
     await syncRegistry(w.services, new Date('2026-11-24T10:00:00Z'));
     for (const stored of w.definitions.values()) expect(rowHealth(stored, w.config)).toBe(stored.health);
+  });
+});
+
+describe('registry sync, the plan', () => {
+  const at = new Date('2026-11-24T10:00:00Z');
+  const healthOf = (w: ReturnType<typeof world>, id: string) => w.definitions.get(id)?.health ?? '';
+  const planOf = (w: ReturnType<typeof world>, id: string) => w.writes.filter((x) => x.id === id).at(-1)?.plan ?? '';
+
+  it('writes the graph on Plan, naming the person the Steps name as reviewer', async () => {
+    const steps = ['1. Summarise the competitor news.', '2. Summarise the pricing changes.', '3. After steps 1 and 2, draft the brief.', '4. Priya reviews it.'].join('\n');
+    const w = world([runnable(A, { Reviewer: { people: [{ id: 'user-priya' }] } }, steps)]);
+    await syncRegistry(w.services, at);
+    expect(planOf(w, A)).toBe('1 Competitor news ∥ 2 Pricing changes → 3 Brief → review (Priya Shah) → publish');
+    expect(w.definitions.get(A)?.definition_json?.people).toEqual([{ id: 'user-priya', name: 'Priya Shah' }]);
+  });
+
+  it('does not run a row whose Steps ask Ana (nobody in the workspace) to review while Reviewer is empty, and says so on Health', async () => {
+    const w = world([runnable(A, { Reviewer: null }, '1. Draft the brief for the team.\n2. Ask Ana to review it.')]);
+    await syncRegistry(w.services, at);
+    expect(healthOf(w, A)).toMatch(/^Step 2 asks for a review \('.*'\), but the row has no Reviewer, so nobody could approve it/);
+    expect(w.definitions.get(A)).toMatchObject({ runnable: false, next_run: null });
+    expect(planOf(w, A)).toBe('');
+  });
+
+  it('shows a Steps line Baton cannot place on Health, as a warning, and still runs the row', async () => {
+    const w = world([runnable(A, {}, '1. Draft the brief for the team.\nRemember the board meets on Thursdays.')]);
+    await syncRegistry(w.services, at);
+    expect(healthOf(w, A)).toContain("Warning: The line 'Remember the board meets on Thursdays.' in Steps is not a numbered step");
+    expect(healthOf(w, A)).toMatch(/^OK — next run/);
+    expect(w.definitions.get(A)?.definition_json?.stepNotes).toEqual(['Remember the board meets on Thursdays.']);
+  });
+
+  it('lists the workspace’s people once per sync, however many rows it reads, and not on a quiet tick', async () => {
+    const w = world([runnable(A), runnable(B), runnable(C)]);
+    await syncRegistry(w.services, at);
+    expect(w.users.calls).toBe(1);
+    w.quiet();
+    await syncRegistry(w.services, new Date('2026-11-24T10:01:00Z'));
+    expect(w.users.calls).toBe(1);
+  });
+
+  it('runs a row without names when Notion will not list people (403), and says which capability to give', async () => {
+    const w = world([runnable(A, {}, '1. Draft the brief for the team.\n2. Maya reviews it.')]);
+    w.users.answer = async () => ({ ok: false, reason: 'no_user_information' });
+    await syncRegistry(w.services, at);
+    expect(healthOf(w, A)).toMatch(/^OK — next run/);
+    expect(healthOf(w, A)).toContain("Warning: Baton may not read this workspace's list of people");
+    expect(healthOf(w, A)).toContain("'Read user information without email addresses' capability");
+    expect(w.definitions.get(A)?.definition_json?.people).toEqual([]);
+    expect(w.dirty.size).toBe(0);
+  });
+
+  it('reads the rows again next tick when the people list failed for a passing reason', async () => {
+    const w = world([runnable(A), runnable(B)]);
+    w.users.answer = async () => Promise.reject(error(APIErrorCode.ServiceUnavailable, 503));
+    const report = await syncRegistry(w.services, at);
+    expect(report).toMatchObject({ read: 2, written: 2, failed: 0, deferred: 0 });
+    expect(w.users.calls).toBe(1);
+    expect(healthOf(w, A)).toContain("Warning: Baton could not read this workspace's list of people just now");
+    expect([...w.dirty].sort()).toEqual([A, B]);
+
+    w.users.answer = async () => ({ ok: true, people: PEOPLE });
+    w.quiet();
+    await syncRegistry(w.services, new Date('2026-11-24T10:01:00Z'));
+    expect(healthOf(w, A)).toBe('OK — next run Mon 30 Nov 09:00 (Europe/Paris)');
+  });
+
+  it('reads every row again once when the parser version changes, even those Baton last edited', async () => {
+    const w = world([runnable(A)]);
+    await syncRegistry(w.services, at);
+    w.botWroteLast();
+    expect(await syncRegistry(w.services, new Date('2026-11-24T10:01:00Z'))).toMatchObject({ full: false, read: 0 });
+    await w.services.store.setMeta(REGISTRY_PARSER_KEY, '1', at); // what an older Baton left
+    expect(await syncRegistry(w.services, new Date('2026-11-24T10:02:00Z'))).toMatchObject({ full: true, read: 1 });
+    expect(await syncRegistry(w.services, new Date('2026-11-24T10:03:00Z'))).toMatchObject({ full: false, read: 0 });
   });
 });

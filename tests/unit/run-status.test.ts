@@ -10,6 +10,8 @@ const LEGAL = new Set([
   'Needs review→Approved',
   'Changes requested→Needs review',
   'Approved→Publishing',
+  // A review before later steps or another review (plans with several gates).
+  'Approved→Running',
   'Publishing→Published',
   ...['Queued', 'Running', 'Needs review', 'Changes requested', 'Approved', 'Publishing'].flatMap((live) => [
     `${live}→Failed`,

@@ -11,7 +11,14 @@
 //      bullet that would break a length limit (limits.ts) or when every section is full.
 //   4. A section left empty gets "- Nothing in the sources covers this."
 //   5. If the headings alone break a limit, the text is cut to fit.
+// Shape instructions in the task or template (instructions.ts) change this as follow.ts says: a
+// list count replaces steps 3–4 (exactly N bullets, dealt round-robin to the sections with room,
+// the last section taking any left over; bullets are cut short rather than dropped to meet a
+// length limit); a hook line comes first; a link line comes last; links, URLs and hashtags in
+// facts are left out when links are counted or hashtags unwanted.
 import { splitFacts } from './facts';
+import { countedItems, cleanText, hookFrom, linkLine, PLAIN_EMPTY, renderWithin } from './follow';
+import { type Instructions, readInstructions } from './instructions';
 import { type Limits, readLimits, truncateToLimits, withinLimits } from './limits';
 import { type Doc, renderDoc, templateConstraints, templateHeadings } from './markdown-sections';
 import type { Prompt } from './prompt-tags';
@@ -23,26 +30,71 @@ export function draftLimits(prompt: Prompt): Limits {
   return readLimits(...templateConstraints(prompt.template ?? ''), prompt.task);
 }
 
+export function draftInstructions(prompt: Prompt): Instructions {
+  return readInstructions(...templateConstraints(prompt.template ?? ''), prompt.task);
+}
+
+/** The sources' facts as bullets quote them, "<fact> (source: <name>)", interleaved. */
+export function draftFacts(prompt: Prompt, asked: Instructions): string[] {
+  const per = prompt.sources.map((s) => splitFacts(s.text).flatMap((fact) => {
+    const text = cleanText(fact, asked);
+    return text === '' ? [] : [`${text} (source: ${s.name})`];
+  }));
+  return interleave(per);
+}
+
 export function composeDraft(prompt: Prompt): string {
   const limits = draftLimits(prompt);
+  const asked = draftInstructions(prompt);
   let headings = templateHeadings(prompt.template ?? '');
   if (headings.length === 0) headings = [{ level: 2, title: taskTitle(prompt.task) }];
   const doc: Doc = { preamble: [], sections: headings.map((h) => ({ ...h, lines: [] })) };
   const caps = headings.map((h) => Number(/\((\d+)\s+bullets?\)/i.exec(h.title)?.[1] ?? MAX_BULLETS_PER_SECTION));
+  const facts = draftFacts(prompt, asked);
+  const extras: Extras = {
+    hook: asked.hook ? hookFrom(facts[0] ?? taskTitle(prompt.task)) : undefined,
+    links: asked.links === undefined ? undefined : linkLine(prompt.sources, asked.links),
+    empty: asked.items === undefined ? EMPTY_SECTION : PLAIN_EMPTY,
+  };
+
+  if (asked.items !== undefined) {
+    let next = 0;
+    for (const item of countedItems(facts, asked.items.count, asked.items.unit)) {
+      const target = openSection(doc, caps, next) ?? doc.sections.length - 1;
+      doc.sections[target]?.lines.push(`- ${item}`);
+      next = (target + 1) % doc.sections.length;
+    }
+    return renderWithin(finished(doc, extras), limits, extras.hook !== undefined);
+  }
 
   let next = 0;
-  for (const fact of interleave(prompt.sources.map((s) => splitFacts(s.text).map((text) => ({ text, source: s.name }))))) {
+  for (const fact of facts) {
     const target = openSection(doc, caps, next);
     if (target === undefined) break;
     const lines = doc.sections[target]?.lines ?? [];
-    lines.push(`- ${fact.text} (source: ${fact.source})`);
-    if (!withinLimits(renderDoc(withPlaceholders(doc)), limits)) {
+    lines.push(`- ${fact}`);
+    if (!withinLimits(renderDoc(finished(doc, extras)), limits)) {
       lines.pop();
       break;
     }
     next = (target + 1) % doc.sections.length;
   }
-  return truncateToLimits(renderDoc(withPlaceholders(doc)), limits);
+  return truncateToLimits(renderDoc(finished(doc, extras)), limits);
+}
+
+interface Extras {
+  hook: string | undefined;
+  links: string | undefined;
+  /** The line an empty section gets. */
+  empty: string;
+}
+
+/** The doc as answered: placeholders in empty sections, the hook first, the link line last. */
+function finished(doc: Doc, extras: Extras): Doc {
+  const sections = doc.sections.map((s) => (s.lines.length > 0 ? s : { ...s, lines: [extras.empty] }));
+  const last = sections.at(-1);
+  if (extras.links !== undefined && last !== undefined) sections[sections.length - 1] = { ...last, lines: [...last.lines, extras.links] };
+  return { preamble: extras.hook === undefined ? doc.preamble : [extras.hook, ...doc.preamble], sections };
 }
 
 /** First section from `start` onwards (wrapping) that still has room. */
@@ -52,10 +104,6 @@ function openSection(doc: Doc, caps: number[], start: number): number | undefine
     if ((doc.sections[i]?.lines.length ?? 0) < (caps[i] ?? MAX_BULLETS_PER_SECTION)) return i;
   }
   return undefined;
-}
-
-function withPlaceholders(doc: Doc): Doc {
-  return { ...doc, sections: doc.sections.map((s) => (s.lines.length > 0 ? s : { ...s, lines: [EMPTY_SECTION] })) };
 }
 
 export function interleave<T>(lists: T[][]): T[] {

@@ -92,7 +92,8 @@ describe('drafting from a template and sources', () => {
 
   it('titles a single section from the task when there is no template', async () => {
     const answer = await draft('<task>Write the LinkedIn post (under 1,300 characters, one hook line).</task>\n<source name="article">We moved to four-day weeks.</source>');
-    expect(answer).toBe('## Write the LinkedIn post\n- We moved to four-day weeks (source: article)');
+    // The task asks for a hook line too, so the answer opens with one (instructions.test.ts).
+    expect(answer).toBe('We moved to four-day weeks.\n\n## Write the LinkedIn post\n- We moved to four-day weeks (source: article)');
   });
 
   it('echoes the last user message when the prompt has no tags', async () => {

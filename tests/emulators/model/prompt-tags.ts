@@ -1,17 +1,19 @@
 // Reads the prompt convention the scripted model understands: XML-style tags anywhere in any message
 // (system, developer, user, assistant or tool), all messages read in order as one text.
 //   <template>…</template>   output headings and constraints      (the last one wins)
-//   <source name="…">…</source> context to quote; any number      (all, in order)
+//   <source name="…" url="…">…</source> context to quote, its link (all, in order)
 //   <draft>…</draft>         a previous answer to revise          (the last one wins)
 //   <feedback>…</feedback>   what to change in it                 (the last one wins)
 //   <task>…</task>           the step's instruction               (the last one wins)
-// Tag names are matched case-insensitively; other attributes are ignored. A tag's text must not
-// contain its own closing tag.
+// Tag names are matched case-insensitively; attributes other than a source's name and url are
+// ignored. A tag's text must not contain its own closing tag.
 import type { ChatMessage } from './validate-messages';
 
 export interface Source {
   name: string;
   text: string;
+  /** The source's own address, when the tag gives one (`url="…"`). */
+  url?: string;
 }
 
 export interface Prompt {
@@ -28,10 +30,12 @@ export interface Prompt {
 
 export function readPrompt(messages: ChatMessage[]): Prompt {
   const all = messages.map((m) => m.text).join('\n\n');
-  const sources = [...all.matchAll(/<source(\s[^>]*)?>([\s\S]*?)<\/source>/gi)].map((match, i) => ({
-    name: attribute(match[1] ?? '', 'name') ?? `source ${i + 1}`,
-    text: (match[2] ?? '').trim(),
-  }));
+  const sources = [...all.matchAll(/<source(\s[^>]*)?>([\s\S]*?)<\/source>/gi)].map((match, i) => {
+    // XML escapes undone in the address ("?a=1&amp;b=2"), so a link to it points where the source is.
+    const url = attribute(match[1] ?? '', 'url')?.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    const source: Source = { name: attribute(match[1] ?? '', 'name') ?? `source ${i + 1}`, text: (match[2] ?? '').trim() };
+    return url ? { ...source, url } : source;
+  });
   const lastUser = messages.findLast((m) => m.role === 'user')?.text ?? '';
   return {
     template: lastTag(all, 'template'),

@@ -15,17 +15,36 @@
 //   - "remove X" | "drop X" | "delete X" | "cut X"
 //       → the section whose heading matches X, else every line containing X (case-insensitive).
 // Anything else is only recorded. X is taken up to the end of the clause, without a leading "the"
-// or a trailing "section"/"part" and punctuation.
+// or a trailing "section"/"part" and punctuation. A feedback line that reports a broken rule
+// ("- 5 beats: it has 3 list items", "- one hook line: the first line, "…", is a heading") is no
+// edit: it is only recorded, and the rules themselves are read from the task (below).
+//
+// When the prompt states rules (`follow`: the task states a length or shape instruction, or the
+// template states a shape instruction), the revision meets them as follow.ts says, after the
+// clauses, and has no record line: the record would itself break them (it comes first, so no hook
+// could; it adds words and characters). Tests see the feedback in the request log instead.
+import { followInstructions, renderWithin, type RevisionContext } from './follow';
+import type { Instructions } from './instructions';
 import { type Limits, truncateToLimits } from './limits';
 import { type Doc, parseDoc, renderDoc, type Section } from './markdown-sections';
 
 const VERBS = 'lead|start|begin|open|add|mention|include|remove|drop|delete|cut|shorten|make|keep';
 const CLAUSE_BREAK = new RegExp(`[;\\n]+|[.!?]+(?=\\s|$)|,?\\s+(?:and|then)\\s+(?=(?:please\\s+)?(?:${VERBS})\\b)|,\\s*(?=(?:please\\s+)?(?:${VERBS})\\b)`, 'i');
 
-export function reviseDraft(draft: string, feedback: string, limits: Limits): string {
+export interface Follow extends RevisionContext {
+  asked: Instructions;
+}
+
+const BROKEN_RULE = /^\s*[-*]\s+[^:\n]+:\s+(?:it\s+(?:has|is|comes)|the\s+first\s+line)\b.*$/gim;
+
+export function reviseDraft(draft: string, feedback: string, limits: Limits, follow?: Follow): string {
   const doc = parseDoc(draft);
   doc.preamble = doc.preamble.filter((line) => !line.startsWith('> Revised per feedback:'));
-  for (const clause of feedback.split(CLAUSE_BREAK)) applyClause(doc, clause.trim());
+  for (const clause of feedback.replace(BROKEN_RULE, '').split(CLAUSE_BREAK)) applyClause(doc, clause.trim());
+  if (follow !== undefined) {
+    followInstructions(doc, follow.asked, follow);
+    return renderWithin(doc, limits, follow.asked.hook);
+  }
   const body = truncateToLimits(renderDoc(doc), limits);
   const record = `> Revised per feedback: ${feedback.replace(/\s+/g, ' ').trim()}`;
   return body === '' ? record : `${record}\n\n${body}`;

@@ -1,18 +1,20 @@
 // The deterministic model: what it answers when no script matches. Everything it writes comes from
 // the prompt (prompt-tags.ts), so the same request always gets the same answer, and a test can
 // check that the right context and feedback reached the model.
-//   text:        feedback → revise the draft (or a fresh draft) per revise.ts
+//   text:        feedback → revise the draft (or a fresh draft) per revise.ts, meeting the rules
+//                the task states (and the template's shape instructions) when there are any
 //                draft without feedback → the draft as given (cut to any length limit)
 //                template, sources or task → compose a draft per draft.ts
 //                no tags at all → "Echo: " + the first 50 words of the last user message
 //   json_object: {"answer": <the text answer>}
 //   json_schema: a value built from the schema (schema-value.ts), checked with ajv;
 //                without a schema, as json_object.
-import { composeDraft, draftLimits, interleave } from './draft';
+import { composeDraft, draftFacts, draftInstructions, draftLimits, interleave, taskTitle } from './draft';
 import { splitFacts } from './facts';
-import { truncateToLimits } from './limits';
+import { readInstructions, statesRules } from './instructions';
+import { readLimits, truncateToLimits } from './limits';
 import { hasNoTags, type Prompt, readPrompt } from './prompt-tags';
-import { reviseDraft } from './revise';
+import { type Follow, reviseDraft } from './revise';
 import { buildValue, compileSchema } from './schema-value';
 import type { ChatRequest } from './validate-request';
 
@@ -48,9 +50,20 @@ export function textAnswer(prompt: Prompt): string {
     return words.length > 0 ? `Echo: ${words.join(' ')}` : 'Echo: (no user message)';
   }
   const limits = draftLimits(prompt);
-  if (prompt.feedback !== undefined) return reviseDraft(prompt.draft ?? composeDraft(prompt), prompt.feedback, limits);
+  if (prompt.feedback !== undefined) return reviseDraft(prompt.draft ?? composeDraft(prompt), prompt.feedback, limits, follow(prompt));
   if (prompt.draft !== undefined) return truncateToLimits(prompt.draft, limits);
   return composeDraft(prompt);
+}
+
+/**
+ * The rules a revision must meet, or undefined when the prompt states none beyond a template's
+ * length (that revision keeps its record line, as revise.ts says).
+ */
+function follow(prompt: Prompt): Follow | undefined {
+  const asked = draftInstructions(prompt);
+  const taskStates = statesRules(readInstructions(prompt.task), readLimits(prompt.task));
+  if (!taskStates && !statesRules(asked, {})) return undefined;
+  return { asked, facts: draftFacts(prompt, asked), sources: prompt.sources, title: taskTitle(prompt.task) };
 }
 
 /** Strings handed out to a schema's string fields, in order. */

@@ -18,7 +18,10 @@ export interface OutgoingResponse {
 }
 
 export interface LoggedRequest {
+  /** When the answer was sent. */
   at: string;
+  /** When the request arrived: with `at`, which requests were open at the same time. */
+  startedAt: string;
   method: string;
   path: string;
   query: Record<string, string>;
@@ -48,6 +51,7 @@ export async function serve(handler: Handler, options: ServeOptions = {}): Promi
   const requests: LoggedRequest[] = [];
   const redact = new Set((options.redactHeaders ?? ['authorization']).map((h) => h.toLowerCase()));
   const server: Server = createServer(async (req, res) => {
+    const startedAt = new Date().toISOString();
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const rawBody = Buffer.concat(chunks);
@@ -74,6 +78,7 @@ export async function serve(handler: Handler, options: ServeOptions = {}): Promi
     }
     requests.push({
       at: new Date().toISOString(),
+      startedAt,
       method: req.method ?? 'GET',
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
