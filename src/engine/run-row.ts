@@ -25,13 +25,13 @@ export interface NewRunRow {
   plan: string;
 }
 
-export function newRunProperties(row: NewRunRow): PagePropertiesRequest {
+export function newRunProperties(row: NewRunRow, options: { withPlan?: boolean } = {}): PagePropertiesRequest {
   return {
     Name: { title: text(row.name) },
     Workflow: { relation: [{ id: row.workflowPageId }] },
     Status: { select: { name: 'Queued' } },
     'Run ID': { rich_text: text(row.runId) },
-    Plan: { rich_text: text(row.plan) },
+    ...(options.withPlan === false ? {} : { Plan: { rich_text: text(row.plan) } }),
     Trigger: { select: { name: row.trigger } },
     ...(row.scheduledFor ? { 'Scheduled for': { date: { start: row.scheduledFor } } } : {}),
     ...(row.reviewerId ? { Reviewer: { people: [{ id: row.reviewerId }] } } : {}),

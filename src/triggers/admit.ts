@@ -13,6 +13,7 @@ import { definitionSchedule } from '../registry/definition-schedule';
 import { runTitle } from '../publish/naming';
 import { newRunProperties } from '../engine/run-row';
 import { planVersion } from '../plan/compile';
+import { APIErrorCode, isNotionClientError } from '@notionhq/client';
 import { runIdFor } from './run-id';
 import { subjectName } from '../domain/trigger-subject';
 
@@ -97,21 +98,27 @@ async function startRun(services: Services, run: StoredRun, now: Date): Promise<
     (await notion.queryDataSource(runsDataSource, { filter: { property: 'Run ID', rich_text: { equals: run.run_id } } }))[0] ?? null;
   let runPageId = (await lookup())?.id;
   if (!runPageId) {
-    const page = await notion.createPage(
-      {
-        parent: { type: 'data_source_id', data_source_id: runsDataSource },
-        properties: newRunProperties({
-          name: runTitle(definition.name, new Date(run.scheduled_for ?? run.created_at), definition.timeZone, subjectName(run.trigger_subject)),
-          workflowPageId: run.workflow_page_id,
-          runId: run.run_id,
-          trigger: run.trigger_kind,
-          scheduledFor: run.scheduled_for,
-          reviewerId: run.reviewer_id,
-          plan: planVersion(definition),
-        }),
-      },
-      lookup,
-    );
+    const row = {
+      name: runTitle(definition.name, new Date(run.scheduled_for ?? run.created_at), definition.timeZone, subjectName(run.trigger_subject)),
+      workflowPageId: run.workflow_page_id,
+      runId: run.run_id,
+      trigger: run.trigger_kind,
+      scheduledFor: run.scheduled_for,
+      reviewerId: run.reviewer_id,
+      plan: planVersion(definition),
+    };
+    const create = (withPlan: boolean) =>
+      notion.createPage({ parent: { type: 'data_source_id', data_source_id: runsDataSource }, properties: newRunProperties(row, { withPlan }) }, lookup);
+    let page;
+    try {
+      page = await create(true);
+    } catch (error) {
+      // A Runs database set up before runs had a Plan: the run starts all the same (a refused
+      // create made nothing, so sending it again is safe) and the log says how to add it.
+      if (!isMissingPlanProperty(error)) throw error;
+      console.warn(`run ${run.run_id}: the Runs database has no Plan property; run \`npm run setup\` again to add it`);
+      page = await create(false);
+    }
     runPageId = page.id;
   }
   await services.store.setRunPage(run.run_id, runPageId, now);
@@ -123,6 +130,10 @@ async function startRun(services: Services, run: StoredRun, now: Date): Promise<
   await services.store.markStarted(run.run_id, runPageId, now);
   // Heartbeats are wall-clock (the watchdog compares them with the real time, not the slot's).
   await services.store.heartbeat(run.run_id, new Date());
+}
+
+function isMissingPlanProperty(error: unknown): boolean {
+  return isNotionClientError(error) && error.code === APIErrorCode.ValidationError && /^Plan is not a property that exists/.test(error.message);
 }
 
 function isAlreadyExists(error: unknown): boolean {

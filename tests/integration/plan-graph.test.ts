@@ -8,8 +8,8 @@ import { runIdFor } from '../../src/triggers/run-id';
 import { FIXTURE_IDS, repurposeArticles, type FixtureRow } from '../fixtures/example-rows';
 import { HIRING_URLS, hiringPipeline, teamRow } from '../support/hiring-rows';
 import { WORLD } from '../support/world';
-import { createRow, deliverDrivePushes, deliverWebhooks, driveAdmin, type Logged, modelAdmin, modelRequests, replaceMarkdownAsPerson, resetWorld, setNotionClock, tick, updateAsPerson } from './harness';
-import { commentsOn, drive, MAYA, MONDAY_9_PARIS, notion, runRow, statusOf, store, waitForReview, waitForStatus } from './run-helpers';
+import { createRow, deliverDrivePushes, deliverWebhooks, driveAdmin, type Logged, modelAdmin, modelRequests, replaceMarkdownAsPerson, resetWorld, setNotionClock, tick, updateAsPerson, waitFor } from './harness';
+import { client, commentsOn, drive, MAYA, MONDAY_9_PARIS, notion, runRow, statusOf, store, waitForReview, waitForStatus } from './run-helpers';
 import { activate, waitForRuns } from './trigger-helpers';
 
 const { users: U, notionPages: P, driveFolders: F } = FIXTURE_IDS;
@@ -78,6 +78,17 @@ describe('the hiring pipeline', () => {
     await deliverWebhooks();
     await instance.waitForStatus('complete');
     expect((await hiringPages()).map((p) => p.title)).toEqual(['2026-11-30 — Weekly hiring pipeline']);
+  });
+});
+
+describe('the plan a run follows', () => {
+  it('is on the Run row, and a Runs database set up before that still starts the run, without it', async () => {
+    const { runId } = await startMonday(HIRING, SAM);
+    await client.dataSources.update({ data_source_id: WORLD.runsDataSource, properties: { Plan: null } });
+    await tick(MONDAY_9_PARIS);
+    const [row] = await waitFor('the Run row', async () => ((await runRow(runId)).length > 0 ? runRow(runId) : null));
+    expect(row!.properties.Plan).toBeUndefined();
+    await waitForReview(runId);
   });
 });
 
