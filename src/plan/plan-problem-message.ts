@@ -29,7 +29,7 @@ export function planProblemMessage(problem: PlanProblem): string {
     case 'review_no_reviewer':
       return `${who(problem.step)} asks for a review (${quote(problem.sentence)}), but the row has no Reviewer, so nobody could approve it — put ${problem.named ?? 'the person who approves'} in the Reviewer column (one person), or take the review out of Steps to publish without one.`;
     case 'review_other_person':
-      return `Step ${problem.step} asks ${problem.named} to review, but the row's Reviewer is ${problem.reviewer}, the only person who can approve a run — put ${problem.named} in the Reviewer column, or change the step to name ${problem.reviewer}.`;
+      return `Step ${problem.step} asks ${problem.named} to review, but Baton finds nobody called ${problem.named} among the workspace's people, so ${problem.reviewer} (the row's Reviewer) would approve it — write the name as it is in Notion, put ${problem.named} in the Reviewer column, or change the step to name ${problem.reviewer}.`;
   }
   return unreachable(problem);
 }

@@ -50,7 +50,7 @@ export const PlanProblem = z.discriminatedUnion('kind', [
   z.object({ ...base, kind: z.literal('steps_together_but_dependent'), sentence: z.string(), step: z.number().int(), needs: z.number().int() }),
   /** A review step, or a step asking for a review, with nobody who can approve it. */
   z.object({ ...base, kind: z.literal('review_no_reviewer'), step: where, sentence: z.string(), named: z.string().nullable() }),
-  /** A review step names someone other than the row's Reviewer, the only person who can approve. */
+  /** A review step names someone Baton cannot find among the workspace's people: the row's Reviewer approves it instead. */
   z.object({ ...base, kind: z.literal('review_other_person'), step: z.number().int(), named: z.string(), reviewer: z.string() }),
 ]);
 export type PlanProblem = z.infer<typeof PlanProblem>;

@@ -44,6 +44,8 @@ const REVIEW_PHRASES: readonly RegExp[] = [
 const NAMED_REVIEWER: readonly RegExp[] = [
   /\b(?:send|give|hand|pass|share|show)\s+(?:it|this|them|the\s+\p{L}+(?:\s+\p{L}+)?)\s+(?:over\s+)?to\s+(\p{L}[\p{L}-]*)/iu,
   /\b(?:ask|get|have|let)\s+(\p{L}[\p{L}-]*)(?:'s)?\s+(?:to\s+)?(?:review|approve|sign|check)/iu,
+  // "Legal (Ana) checks step 3": the person in brackets, not the team.
+  /^\p{L}[\p{L}-]*\s+\((\p{L}[\p{L}-]*)(?:\s+\p{L}[\p{L}-]*)?\)\s+(?:reviews|approves|signs\s+off|checks|proofreads)\b/iu,
   /^(\p{L}[\p{L}-]*)\s+(?:reviews|approves|signs\s+off|checks|proofreads|will\s+review|should\s+review|must\s+review)\b/iu,
   /\b(?:reviewed|approved|signed\s+off)\s+by\s+(\p{L}[\p{L}-]*)/iu,
   /\b(\p{L}[\p{L}-]*)'s\s+(?:review|approval|sign[- ]?off)/iu,

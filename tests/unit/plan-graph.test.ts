@@ -420,6 +420,24 @@ const PHRASINGS: GraphCase[] = [
 // Reviews: who, and after what.
 const REVIEWS: GraphCase[] = [
   {
+    name: 'two reviews by two people: "Legal (Ana) checks step 1" holds back only the step after it, the Reviewer gives the last',
+    row: {
+      steps: '1. Draft the contract summary.\n2. Legal (Ana) checks step 1.\n3. After step 2, draft the client email from the summary.\n4. Maya reviews it.',
+      reviewer: PEOPLE.maya,
+      people: [PEOPLE.ana],
+    },
+    graph: '1 Contract summary → review (Ana) → 3 Client email → review (Maya Okafor) → publish',
+    dependsOn: { 1: [], 2: [1], 3: [2], 4: [3] },
+    outputs: [3],
+  },
+  {
+    name: 'a review step naming someone Baton cannot find in the workspace goes to the Reviewer, with a warning',
+    row: { steps: '1. Draft the contract summary.\n2. Legal (Ana) checks step 1.', reviewer: PEOPLE.maya },
+    graph: '1 Contract summary → review (Maya Okafor) → publish',
+    dependsOn: { 1: [], 2: [1] },
+    problems: ["Step 2 asks Ana to review, but Baton finds nobody called Ana among the workspace's people, so Maya Okafor (the row's Reviewer) would approve it — write the name as it is in Notion, put Ana in the Reviewer column, or change the step to name Maya Okafor."],
+  },
+  {
     name: '"ask Ana to review" with Ana as the Reviewer',
     row: { steps: '1. Draft the press release.\n2. Ask Ana to review it.', reviewer: PEOPLE.ana },
     graph: '1 Press release → review (Ana) → publish',
@@ -686,7 +704,7 @@ const PROBLEMS: { name: string; row: Row; messages: string[]; kinds?: string[] }
     name: 'a review step that names someone other than the Reviewer',
     row: { steps: '1. Draft the contract summary.\n2. Legal checks step 1.', reviewer: PEOPLE.maya },
     messages: [
-      "Step 2 asks Legal to review, but the row's Reviewer is Maya Okafor, the only person who can approve a run — put Legal in the Reviewer column, or change the step to name Maya Okafor.",
+      "Step 2 asks Legal to review, but Baton finds nobody called Legal among the workspace's people, so Maya Okafor (the row's Reviewer) would approve it — write the name as it is in Notion, put Legal in the Reviewer column, or change the step to name Maya Okafor.",
     ],
   },
   {
