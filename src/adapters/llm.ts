@@ -12,6 +12,39 @@ export interface CompletionRequest {
   system: string;
   user: string;
   maxTokens?: number;
+  /**
+   * The answer is a list of `count` items: asked for as Structured Outputs (a json_schema with
+   * one array of strings) and handed back as markdown bullets, one item a line.
+   */
+  list?: { count: number };
+}
+
+/**
+ * The schema of a list answer. `minItems`/`maxItems` are among the array keywords OpenAI's
+ * Structured Outputs guide lists as supported in strict mode (platform.openai.com/docs/guides/
+ * structured-outputs, "Supported properties"); a compatible server that ignores them still
+ * returns a list, and Baton checks the count itself (check-output.ts).
+ */
+export function listSchema(count: number): Record<string, unknown> {
+  return {
+    type: 'object',
+    properties: { items: { type: 'array', items: { type: 'string' }, minItems: count, maxItems: count } },
+    required: ['items'],
+    additionalProperties: false,
+  };
+}
+
+/** A list answer as markdown bullets; an answer that is not the list asked for is returned as it came, for the checks to reject. */
+export function listAnswer(content: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(content);
+  } catch {
+    return content;
+  }
+  const items = (parsed as { items?: unknown }).items;
+  if (!Array.isArray(items) || !items.every((i) => typeof i === 'string')) return content;
+  return items.map((i) => `- ${i.replace(/\s+/g, ' ').replace(/^[-*+•]\s+/, '').trim()}`).join('\n');
 }
 
 export interface LlmAdapter {
@@ -50,21 +83,36 @@ export function createLlmClient(options: LlmClientOptions): OpenAI {
 export function createLlmAdapter(client: OpenAI, model: string): LlmAdapter {
   return {
     async complete(request) {
-      try {
-        const response = await client.chat.completions.create({
+      const ask = async (structured: boolean) =>
+        client.chat.completions.create({
           model,
           messages: [
             { role: 'system', content: request.system },
             { role: 'user', content: request.user },
           ],
           ...(request.maxTokens ? { max_tokens: request.maxTokens } : {}),
+          ...(structured && request.list
+            ? { response_format: { type: 'json_schema' as const, json_schema: { name: 'step_list', strict: true, schema: listSchema(request.list.count) } } }
+            : {}),
         });
+      try {
+        let structured = request.list !== undefined;
+        let response;
+        try {
+          response = await ask(structured);
+        } catch (error) {
+          // An OpenAI-compatible server without Structured Outputs refuses response_format with
+          // a 400: the same prompt (which states the count) is asked as plain text instead.
+          if (!(structured && error instanceof APIError && error.status === 400)) throw error;
+          structured = false;
+          response = await ask(false);
+        }
         const text = response.choices[0]?.message.content;
         if (typeof text !== 'string' || text.trim() === '') {
           throw new ModelError(`The model (${model}) returned an empty answer`, false);
         }
         return {
-          text,
+          text: structured ? listAnswer(text) : text,
           usage: { prompt: response.usage?.prompt_tokens ?? 0, completion: response.usage?.completion_tokens ?? 0 },
         };
       } catch (error) {

@@ -104,12 +104,16 @@ export async function draftStep(scope: RunScope, stepId: string, approvedRounds:
       ...(fix ? { fix } : {}),
     });
 
+  // A step whose output is just a list ("a talk-track outline (5 beats)") asks for one as
+  // Structured Outputs; one with headings or a hook line before it writes markdown.
+  const items = step.output.rules.find((r) => r.kind === 'items');
+  const list = items && step.output.sections.length === 0 && !step.output.rules.some((r) => r.kind === 'hook_line') ? { count: items.count } : null;
   let last: { text: string; violations: Violation[] } | null = null;
   for (let attempt = 1; attempt <= MAX_STEP_ATTEMPTS; attempt++) {
     const name = attemptArtifact(step, attempt);
     let text = await services.store.getArtifact(run.run_id, name);
     if (text === null) {
-      const completion = await services.llm.complete(prompt(last ? { draft: last.text, violations: violationList(last.violations) } : undefined));
+      const completion = await services.llm.complete({ ...prompt(last ? { draft: last.text, violations: violationList(last.violations) } : undefined), ...(list ? { list } : {}) });
       text = completion.text;
       await services.store.putCompletion(run.run_id, name, text, completion.usage.prompt + completion.usage.completion, now);
     }

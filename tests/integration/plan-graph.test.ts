@@ -153,6 +153,10 @@ describe('the repurposing pipeline publishes a set', () => {
 
     const draft = (await notion.readMarkdown(runPage)).markdown;
     expect(draft.match(/^## .+$/gm)).toEqual(['## LinkedIn post', '## Newsletter section', '## Talk-track outline']);
+    // The outline is a list: asked for as Structured Outputs; the prose assets as text.
+    const format = async (task: string) => (JSON.parse((await stepRequests(task))[0]!.body) as { response_format?: { type: string } }).response_format?.type ?? 'text';
+    expect(await format('Write a talk-track outline')).toBe('json_schema');
+    expect(await format('Write the LinkedIn post')).toBe('text');
     expect(await commentsOn(runPage)).toEqual([expect.stringMatching(new RegExp(`^@${U.lena} — the draft is ready for your review`))]);
     await updateAsPerson(U.lena, runPage, { Status: { select: { name: 'Approved' } } });
     await deliverWebhooks();
