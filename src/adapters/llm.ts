@@ -13,10 +13,10 @@ export interface CompletionRequest {
   user: string;
   maxTokens?: number;
   /**
-   * The answer is a list of `count` items: asked for as Structured Outputs (a json_schema with
-   * one array of strings) and handed back as markdown bullets, one item a line.
+   * The answer is a list of `min`–`max` items: asked for as Structured Outputs (a json_schema
+   * with one array of strings) and handed back as markdown bullets, one item a line.
    */
-  list?: { count: number };
+  list?: { min: number; max: number };
 }
 
 /**
@@ -25,10 +25,10 @@ export interface CompletionRequest {
  * structured-outputs, "Supported properties"); a compatible server that ignores them still
  * returns a list, and Baton checks the count itself (check-output.ts).
  */
-export function listSchema(count: number): Record<string, unknown> {
+export function listSchema(min: number, max = min): Record<string, unknown> {
   return {
     type: 'object',
-    properties: { items: { type: 'array', items: { type: 'string' }, minItems: count, maxItems: count } },
+    properties: { items: { type: 'array', items: { type: 'string' }, minItems: min, maxItems: max } },
     required: ['items'],
     additionalProperties: false,
   };
@@ -92,7 +92,7 @@ export function createLlmAdapter(client: OpenAI, model: string): LlmAdapter {
           ],
           ...(request.maxTokens ? { max_tokens: request.maxTokens } : {}),
           ...(structured && request.list
-            ? { response_format: { type: 'json_schema' as const, json_schema: { name: 'step_list', strict: true, schema: listSchema(request.list.count) } } }
+            ? { response_format: { type: 'json_schema' as const, json_schema: { name: 'step_list', strict: true, schema: listSchema(request.list.min, request.list.max) } } }
             : {}),
         });
       try {

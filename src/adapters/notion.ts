@@ -47,6 +47,10 @@ export interface NotionAdapter {
   queryDataSource(dataSourceId: string, query?: Omit<QueryDataSourceParameters, 'data_source_id' | 'start_cursor'>): Promise<PageObjectResponse[]>;
   readMarkdown(pageId: string): Promise<{ markdown: string; truncated: boolean }>;
   replaceMarkdown(pageId: string, markdown: string): Promise<void>;
+  /** Inserts markdown after the line holding a selection ("start…end"), or at the end; nothing else on the page is rewritten. */
+  insertMarkdown(pageId: string, insert: { content: string; after?: string }): Promise<void>;
+  /** Replaces the text a selection ("start…end") covers; nothing else on the page is rewritten. */
+  replaceMarkdownRange(pageId: string, edit: { range: string; content: string }): Promise<void>;
   updatePage(pageId: string, properties: PagePropertiesRequest): Promise<PageObjectResponse>;
   /**
    * Creates a page at most once: after a doubtful answer `lookup` finds the page if the first
@@ -173,6 +177,18 @@ export function createNotionAdapter(client: Client, policy: RetryPolicy = DEFAUL
           page_id: pageId,
           type: 'replace_content',
           replace_content: { new_str: markdown },
+        }),
+      );
+    },
+    async replaceMarkdownRange(pageId, { range, content }) {
+      await write(() => client.pages.updateMarkdown({ page_id: pageId, type: 'replace_content_range', replace_content_range: { content, content_range: range } }));
+    },
+    async insertMarkdown(pageId, { content, after }) {
+      await write(() =>
+        client.pages.updateMarkdown({
+          page_id: pageId,
+          type: 'insert_content',
+          insert_content: after === undefined ? { content, position: { type: 'end' } } : { content, after },
         }),
       );
     },

@@ -131,6 +131,11 @@ export interface Store {
    * `round`. A decision path that read the run before a later round opened can never move it.
    */
   decideRound(runId: string, round: number, to: 'Approved' | 'Changes requested', now: Date): Promise<boolean>;
+  /**
+   * Compare-and-set of a review nobody decided: Needs review → Failed or Expired, with the reason,
+   * only while the run is still waiting in `round` — a decision taken meanwhile always wins.
+   */
+  closeRound(runId: string, round: number, to: 'Failed' | 'Expired', reason: string, now: Date): Promise<boolean>;
   /** A step of the run started: the watchdog's sign of life. */
   heartbeat(runId: string, now: Date): Promise<void>;
   /** Started runs not in a final state, for the watchdog. */
@@ -310,11 +315,18 @@ export function createStore(db: D1Database): Store {
         .run();
       return result.meta.changes === 1;
     },
+    async closeRound(runId, round, to, reason, now) {
+      const result = await db
+        .prepare("UPDATE runs SET status = ?3, failure_reason = ?4, updated_at = ?5 WHERE run_id = ?1 AND status = 'Needs review' AND review_round = ?2")
+        .bind(runId, round, to, reason, now.toISOString())
+        .run();
+      return result.meta.changes === 1;
+    },
     async heartbeat(runId, now) {
       await db.prepare('UPDATE runs SET heartbeat_at = ?2 WHERE run_id = ?1').bind(runId, now.toISOString()).run();
     },
     liveRuns: () =>
-      all(StoredRun, "SELECT * FROM runs WHERE started = 1 AND status NOT IN ('Published', 'Failed', 'Cancelled') ORDER BY created_at"),
+      all(StoredRun, "SELECT * FROM runs WHERE started = 1 AND status NOT IN ('Published', 'Failed', 'Cancelled', 'Expired') ORDER BY created_at"),
     async countRestart(runId, seenRestarts, now) {
       const result = await db
         .prepare('UPDATE runs SET restarts = restarts + 1, heartbeat_at = ?3, updated_at = ?3 WHERE run_id = ?1 AND restarts = ?2')
@@ -324,7 +336,7 @@ export function createStore(db: D1Database): Store {
     },
     async failRun(runId, reason, now) {
       const result = await db
-        .prepare("UPDATE runs SET status = 'Failed', failure_reason = ?2, updated_at = ?3 WHERE run_id = ?1 AND status NOT IN ('Published', 'Failed', 'Cancelled')")
+        .prepare("UPDATE runs SET status = 'Failed', failure_reason = ?2, updated_at = ?3 WHERE run_id = ?1 AND status NOT IN ('Published', 'Failed', 'Cancelled', 'Expired')")
         .bind(runId, reason, now.toISOString())
         .run();
       return result.meta.changes === 1;

@@ -15,6 +15,7 @@ import { sourceKey, TRIGGER_SOURCE_KEY, type ContextSource } from './pack';
 import type { TriggerSubject } from '../domain/trigger-subject';
 import { PUBLISHED_ARTIFACT, PublishedOutput } from '../adapters/store';
 import { describeRow } from '../triggers/row-match';
+import { previousOutputSource } from './previous-output';
 
 /** Newest files first; a folder with hundreds of files is not read whole every week. */
 const MAX_FILES_PER_FOLDER = 30;
@@ -100,11 +101,11 @@ async function readReference(
       const standing = await guard.notion(ref.id);
       if (standing !== 'allowed') throw new SourceRefusedError(notionRefusal(standing));
       const { markdown } = await notion.readMarkdown(ref.id);
-      return [{ name: ref.label || 'Notion page', kind: 'notion_page', url: ref.url, text: markdown }];
+      return [{ name: ref.label || 'Notion page', kind: 'notion_page', url: ref.url, text: markdown, modifiedTime: guard.notionEditedTime(ref.id) }];
     }
     case 'previous_output': {
       const previous = await services.store.lastPublishedOutput(definition.pageId, runId);
-      return previous ? [{ name: `${ref.label} (${previous.title})`, kind: 'previous_output', url: previous.url, text: previous.markdown }] : [];
+      return [previousOutputSource(ref.label, previous)];
     }
     case 'trigger_file':
     case 'described':

@@ -6,6 +6,8 @@
 //                      (no review gate) ────────↗
 //   Approved → Running when more steps or another review come after that review.
 //   Failed and Cancelled from any live state; Published, Failed, Cancelled are final.
+//   Needs review → Expired when nobody reviewed in time and the workflow says Expire (final; the
+//   draft stays on the Run page, nothing is published).
 import { z } from 'zod';
 
 export const RunStatus = z.enum([
@@ -18,16 +20,17 @@ export const RunStatus = z.enum([
   'Published',
   'Failed',
   'Cancelled',
+  'Expired',
 ]);
 export type RunStatus = z.infer<typeof RunStatus>;
 
-export const FINAL_STATUSES: readonly RunStatus[] = ['Published', 'Failed', 'Cancelled'];
+export const FINAL_STATUSES: readonly RunStatus[] = ['Published', 'Failed', 'Cancelled', 'Expired'];
 
 const FORWARD: Record<RunStatus, readonly RunStatus[]> = {
   Queued: ['Running'],
   // A workflow without a Reviewer goes straight from drafting to publishing.
   Running: ['Needs review', 'Publishing'],
-  'Needs review': ['Changes requested', 'Approved'],
+  'Needs review': ['Changes requested', 'Approved', 'Expired'],
   'Changes requested': ['Needs review'],
   // A review before later steps: the run drafts on after it (several review gates).
   Approved: ['Publishing', 'Running'],
@@ -35,6 +38,7 @@ const FORWARD: Record<RunStatus, readonly RunStatus[]> = {
   Published: [],
   Failed: [],
   Cancelled: [],
+  Expired: [],
 };
 
 export type TransitionResult =

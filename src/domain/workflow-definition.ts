@@ -6,6 +6,9 @@ export type WorkflowState = z.infer<typeof WorkflowState>;
 
 export const WorkflowMode = z.enum(['Live', 'Trial']);
 export type WorkflowMode = z.infer<typeof WorkflowMode>;
+/** What a reviewer's corrections become: lessons used at once, proposed for a person to tick, or nothing. */
+export const WorkflowLearning = z.enum(['Automatic', 'Ask first', 'Off']);
+export type WorkflowLearning = z.infer<typeof WorkflowLearning>;
 
 /** A Notion person, as a row's People property holds them. */
 export const Person = z.object({
@@ -52,6 +55,23 @@ export const ChainTrigger = z.object({
 });
 export type ChainTrigger = z.infer<typeof ChainTrigger>;
 
+/**
+ * Who reviews and how long a review may wait (review-policy.ts reads it at run time): every person
+ * in Reviewer, the Backup reviewer, the row's creator as its owner, the Remind after delay as
+ * written (null = one working day), what happens when nobody reviews, and whether any one
+ * reviewer's approval is enough.
+ */
+export const ReviewPolicy = z.object({
+  reviewers: z.array(Person).default([]),
+  backup: Person.nullable().default(null),
+  ownerId: z.string().nullable().default(null),
+  remindAfter: z.string().nullable().default(null),
+  ifNobodyReviews: z.enum(['Fail', 'Expire']).default('Fail'),
+  approvalRule: z.enum(['any', 'all']).default('any'),
+});
+export type ReviewPolicy = z.infer<typeof ReviewPolicy>;
+export const DEFAULT_REVIEW_POLICY: ReviewPolicy = { reviewers: [], backup: null, ownerId: null, remindAfter: null, ifNobodyReviews: 'Fail', approvalRule: 'any' };
+
 export const DefinitionStep = z.object({
   number: z.number().int().positive(),
   text: z.string().min(1),
@@ -77,8 +97,14 @@ export const WorkflowDefinition = z.object({
    */
   scheduleAnchor: z.string().nullable().default(null),
   reviewer: Person.nullable(),
+  reviewPolicy: ReviewPolicy.default(DEFAULT_REVIEW_POLICY),
   outputFolder: ContextReference.nullable(),
   outputPage: ContextReference.nullable(),
+  /** Where a Trial workflow publishes instead (Trial page: a Notion page; Trial folder: a Drive folder). */
+  trialPage: ContextReference.nullable().default(null),
+  trialFolder: ContextReference.nullable().default(null),
+  /** The human-made version a trial output is compared with: a page or Doc, or where they land. */
+  humanVersion: ContextReference.nullable().default(null),
   mode: WorkflowMode,
   goal: z.string(),
   steps: z.array(DefinitionStep),
@@ -94,6 +120,8 @@ export const WorkflowDefinition = z.object({
   people: z.array(Person).default([]),
   context: z.array(ContextReference),
   outputTemplate: z.string().nullable(),
+  /** The Learning property; Automatic when the row has none. */
+  learning: WorkflowLearning.default('Automatic'),
   lessons: z.array(z.string()),
   /** Hash of everything above; a row whose hash did not change is not re-processed. */
   contentHash: z.string(),

@@ -6,7 +6,8 @@
 // What each step may overwrite:
 //   start            D1 artifact `plan` (only when absent); the Run row's Status (Queued → Running)
 //                    and Started; nothing a person writes
-//   gather context   D1 artifacts `context`, `context-summary` (only when absent)
+//   gather context   D1 artifacts `lessons` (read from the workflow page), `context`,
+//                    `context-summary` (each only when absent)
 //   draft step N     D1 artifacts `step-N-try-K` (each only when absent; the run's token count
 //                    once per answer) and `step-N` (the answer that passed its checks)
 //   revise round N   D1 artifacts `revised-from-N`, `draft-(N+1)` (only when absent)
@@ -25,6 +26,8 @@ import { draftPrompt, revisionPrompt } from './prompt';
 import { localDate } from '../publish/naming';
 import { dateProperty, statusProperty, text } from './run-row';
 import { revisedFromName } from '../review/round-records';
+import { stripRevisionNotes } from '../review/revision-notes';
+import { readLessons } from '../review/lessons-page';
 import { checkOutput, violationList, type Violation } from './check-output';
 import { attemptArtifact, openPart, outputsOf, reviewedSteps, stepArtifact } from './step-outputs';
 
@@ -52,7 +55,8 @@ export async function markRunning({ services, run, plan, now }: RunScope): Promi
 }
 
 export const GatherSummary = z.object({
-  used: z.array(z.object({ name: z.string(), url: z.string().nullable() })),
+  // modifiedTime: the version read, for provenance; absent in summaries kept before it was recorded.
+  used: z.array(z.object({ name: z.string(), url: z.string().nullable(), modifiedTime: z.string().nullable().optional() })),
   left_out: z.array(z.object({ name: z.string(), reason: z.string() })),
   tokens: z.number(),
 });
@@ -61,11 +65,17 @@ export type GatherSummary = z.infer<typeof GatherSummary>;
 export async function gatherStep({ services, run, definition, now }: RunScope): Promise<GatherSummary> {
   const done = await services.store.getJson(run.run_id, 'context-summary', GatherSummary);
   if (done) return done;
+  // The lessons the workflow page holds now (the page is their source of truth: a lesson a
+  // person deleted there is gone from this run, an unticked proposal is not used yet).
+  if ((await services.store.getArtifact(run.run_id, LESSONS_ARTIFACT)) === null) {
+    const lessons = readLessons((await requireNotion(services).readMarkdown(definition.pageId)).markdown).accepted.map((l) => l.text);
+    await services.store.putArtifact(run.run_id, LESSONS_ARTIFACT, JSON.stringify(lessons), now);
+  }
   const gathered = await gatherContext(services, definition, run.run_id, run.trigger_subject);
   const packed = packContext(gathered.sources, CONTEXT_BUDGET_TOKENS);
   await services.store.putArtifact(run.run_id, 'context', JSON.stringify(packed.included), now);
   const summary: GatherSummary = {
-    used: packed.included.map((s) => ({ name: s.name, url: s.url })),
+    used: packed.included.map((s) => ({ name: s.name, url: s.url, modifiedTime: s.modifiedTime ?? null })),
     left_out: [...gathered.unavailable, ...packed.omitted],
     tokens: packed.tokens,
   };
@@ -90,6 +100,7 @@ export async function draftStep(scope: RunScope, stepId: string, approvedRounds:
   const needed = step.dependsOn.flatMap((id) => (id.startsWith('review') ? (plan.reviewGates.find((g) => g.id === id)?.reviews ?? []) : [id]));
   const inputs = await outputsOf(services, run.run_id, plan, [...new Set(needed)], approvedRounds);
   const sources = packContext(sourcesFor(await loadContext(scope), step.reads), CONTEXT_BUDGET_TOKENS).included;
+  const lessons = await loadLessons(scope);
   const prompt = (fix?: { draft: string; violations: string }) =>
     draftPrompt({
       workflowName: definition.name,
@@ -99,7 +110,7 @@ export async function draftStep(scope: RunScope, stepId: string, approvedRounds:
       sources,
       template: step.output.sections.length > 0 ? definition.outputTemplate : null,
       published: plan.outputs.includes(step.id),
-      lessons: definition.lessons,
+      lessons,
       today: localDate(now, definition.timeZone),
       ...(fix ? { fix } : {}),
     });
@@ -107,7 +118,7 @@ export async function draftStep(scope: RunScope, stepId: string, approvedRounds:
   // A step whose output is just a list ("a talk-track outline (5 beats)") asks for one as
   // Structured Outputs; one with headings or a hook line before it writes markdown.
   const items = step.output.rules.find((r) => r.kind === 'items');
-  const list = items && step.output.sections.length === 0 && !step.output.rules.some((r) => r.kind === 'hook_line') ? { count: items.count } : null;
+  const list = items && step.output.sections.length === 0 && !step.output.rules.some((r) => r.kind === 'hook_line') ? { min: items.count, max: items.count } : null;
   let last: { text: string; violations: Violation[] } | null = null;
   for (let attempt = 1; attempt <= MAX_STEP_ATTEMPTS; attempt++) {
     const name = attemptArtifact(step, attempt);
@@ -162,12 +173,14 @@ export async function reviseStep(scope: RunScope, round: number, feedback: strin
     template: single && single.output.sections.length > 0 ? definition.outputTemplate : null,
     draft: base,
     feedback: feedback || '(The reviewer asked for changes without saying which.)',
-    lessons: definition.lessons,
+    lessons: await loadLessons(scope),
     sources: packContext(sources, CONTEXT_BUDGET_TOKENS).included,
     task: single ? single.instruction : reviewed.map((s) => `${s.label}: ${s.instruction}`).join('\n'),
   });
   const completion = await services.llm.complete(messages);
-  await services.store.putCompletion(run.run_id, draftName(round + 1), completion.text, completion.usage.prompt + completion.usage.completion, now);
+  // The model's notes about its revision ("> Revised per feedback: …") are not output: the
+  // reviewer is told what changed in the round's comment instead (review/revision-notes.ts).
+  await services.store.putCompletion(run.run_id, draftName(round + 1), stripRevisionNotes(completion.text), completion.usage.prompt + completion.usage.completion, now);
 }
 
 /**
@@ -186,6 +199,15 @@ export async function recordFailure(services: Services, run: StoredRun, reason: 
     await services.store.putArtifact(run.run_id, 'failure-announced', now.toISOString(), now);
   }
   await services.notion.updatePage(run.workflow_page_id, { Health: { rich_text: text(`Last run failed: ${reason}`) } });
+}
+
+/** What a run's prompts carry of the workflow's lessons: read from its page when the run gathered context. */
+export const LESSONS_ARTIFACT = 'lessons';
+
+export async function loadLessons({ services, run, definition }: RunScope): Promise<string[]> {
+  const kept = await services.store.getJson(run.run_id, LESSONS_ARTIFACT, z.array(z.string()));
+  // A run that gathered before lessons were read from the page uses what the row said then.
+  return kept ?? definition.lessons;
 }
 
 export async function loadContext({ services, run }: RunScope): Promise<ContextSource[]> {

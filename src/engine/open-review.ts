@@ -17,7 +17,7 @@
 // A decision already recorded for the round (a replay after a restart) is returned at once.
 import { requireNotion } from '../services';
 import type { RunStatus } from '../domain/run-status';
-import { readRunRow, statusProperty, text } from './run-row';
+import { mentionList, readRunRow, statusProperty, text } from './run-row';
 import { draftName, runPage, type RunScope } from './activities';
 import { inertMarkdown } from '../publish/inert-markdown';
 import {
@@ -36,6 +36,8 @@ import type { ReviewDecision } from './review-decision';
 import type { ReviewGate } from '../domain/plan';
 import { NonRetryableError } from 'cloudflare:workflows';
 import { composeSet, openPart, outputsOf, pageWithRecord } from './step-outputs';
+import { roundSummaryLine } from '../review/round-summary';
+import { carriedReviewers, reviewersForGate, roundReviewers, saveRoundReviewers } from '../review/round-reviewers';
 
 const DECIDED: readonly RunStatus[] = ['Approved', 'Changes requested', 'Publishing', 'Published'];
 
@@ -54,6 +56,7 @@ export async function openReview(scope: RunScope, round: number, opening: Review
   const notion = requireNotion(services);
   if (!gate.reviewerId) throw new NonRetryableError(`The review "${gate.title}" has nobody who can approve it; put the reviewer in the Reviewer column or name a person of the workspace in the step`);
   const reviewer = { id: gate.reviewerId };
+  const gateWithReviewer = { ...gate, reviewerId: gate.reviewerId };
   const page = runPage(run);
   const gateStart = round === firstRound;
 
@@ -90,23 +93,34 @@ export async function openReview(scope: RunScope, round: number, opening: Review
     }
     const seen: SeenPage = { markdown: written, lastEditedTime: null, lastEditedBy: null, confirmationAskedAt: null };
     await services.store.putArtifact(run.run_id, seenName(round), JSON.stringify(seen), now);
-    // D1 first: from here a decision on the Notion row is taken for this round, from this gate's reviewer.
-    await services.store.setReviewer(run.run_id, reviewer.id);
+    // D1 first: from here a decision on the Notion row is taken for this round, from this gate's reviewers.
+    // A revision goes to whoever the last round ended with (a hand-over holds for the rest of the review).
+    const reviewers = (!gateStart && (await carriedReviewers(services.store, run.run_id, round))) || reviewersForGate(gateWithReviewer, scope.definition.reviewPolicy);
+    await saveRoundReviewers(services.store, run, round, reviewers, now);
+    await services.store.setReviewer(run.run_id, reviewers.reviewers[0] ?? reviewer.id);
     await services.store.moveRun(run.run_id, gateStart ? 'Running' : 'Changes requested', 'Needs review', now, round);
   }
 
   const row = readRunRow(await notion.retrievePage(page));
+  // Everyone who may decide (several people in Reviewer), the first being D1's reviewer; a hand-over since is kept.
+  const deciders = (await roundReviewers(services.store, { ...run, reviewer_id: reviewer.id }, round))?.reviewers ?? [reviewer.id];
   const previous = gateStart ? null : await services.store.getJson(run.run_id, decisionName(round - 1), RecordedDecision);
   const stillBatons = gateStart ? row.status === null || row.status === 'Queued' || row.status === 'Running' : showsPreviousDecision(row, previous);
   if (stillBatons) {
-    await notion.updatePage(page, { ...statusProperty('Needs review'), Reviewer: { people: [{ id: reviewer.id }] }, Feedback: { rich_text: [] } });
+    await notion.updatePage(page, { ...statusProperty('Needs review'), Reviewer: { people: deciders.map((id) => ({ id })) }, Feedback: { rich_text: [] } });
+  } else {
+    // Baton did not write Reviewer: what the row shows is the baseline a hand-over is told from.
+    const record = await roundReviewers(services.store, { ...run, reviewer_id: reviewer.id }, round);
+    if (record) await saveRoundReviewers(services.store, run, round, { ...record, rowPeople: row.reviewers }, now);
   }
   await services.store.putArtifact(run.run_id, openedName(round), now.toISOString(), now);
   if ((await services.store.getArtifact(run.run_id, announcedName(round))) === null) {
     const what = plan.reviewGates.length > 1 ? ` ${gate.title} (review ${plan.reviewGates.findIndex((g) => g.id === gate.id) + 1} of ${plan.reviewGates.length}):` : '';
-    const intro = gateStart ? `${what} the draft is ready for your review. ` : `${what} revision ${round - firstRound + 1} is ready for your review. `;
+    // A revision says what it changed in the text the reviewer left (review/round-summary.ts).
+    const since = gateStart ? '' : roundSummaryLine(await services.store.getArtifact(run.run_id, revisedFromName(round - 1)), await services.store.getArtifact(run.run_id, draftName(round)));
+    const intro = gateStart ? `${what} the draft is ready for your review. ` : `${what} revision ${round - firstRound + 1} is ready for your review.${since} `;
     await notion.comment(page, [
-      { type: 'mention', mention: { user: { id: reviewer.id } } },
+      ...mentionList(deciders),
       ...text(` —${intro}Edit it in place if you like, then set Status to Approved, or to Changes requested with a sentence in Feedback.`),
     ]);
     await services.store.putArtifact(run.run_id, announcedName(round), now.toISOString(), now);

@@ -1,7 +1,8 @@
 // The steps after the decision: publish, then finish.
 //
 // publish may overwrite: D1 status (Approved → Publishing), D1 artifacts `published-page`,
-//   `published-doc`, `published`. It re-checks in D1 that this round was approved, publishes
+//   `published-doc`, `published`; without a review, the Run page's body while it is still empty
+//   (run-page-record.ts). It re-checks in D1 that this round was approved, publishes
 //   the text as it stood when the reviewer approved (`approved-N`), never the page as it is now,
 //   checks the destinations are still allowed and writable, and creates each output at most
 //   once (publish.ts).
@@ -16,12 +17,16 @@ import { outputTitle, provenanceMarkdown } from '../publish/naming';
 import { subjectName } from '../domain/trigger-subject';
 import { admitChainedRuns } from '../triggers/chain';
 import { publishGoogleDoc, publishNotionPage, type PublishedPage } from '../publish/publish';
+import { publishTrial } from '../publish/trial-publish';
 import { nextRun } from '../schedule';
 import { definitionSchedule } from '../registry/definition-schedule';
 import { checkOutputDestinations } from '../registry/output-destinations';
 import { approvedName, decisionName, RecordedDecision, sameText } from '../review/round-records';
 import { composeSet, openPart, outputsOf } from './step-outputs';
-import { runPage, type GatherSummary, type RunScope } from './activities';
+import { planVersion } from '../plan/compile';
+import { reviewChangesOf } from './provenance-facts';
+import { recordPublishedText } from './run-page-record';
+import { loadLessons, runPage, type GatherSummary, type RunScope } from './activities';
 import { dateProperty, statusProperty, text } from './run-row';
 import { z } from 'zod';
 
@@ -77,17 +82,23 @@ export async function publishStep(scope: RunScope, lastRound: number, gathered: 
     sources: gathered.used,
     reviewer: reviewers.length > 0 ? reviewers.join(', ') : null,
     approvedAt: decisions.at(-1)?.decision?.at ?? null,
+    rounds: lastRound,
+    reviewChanges: await reviewChangesOf(services, run.run_id, plan, approvedRounds),
     model: services.config.model.name,
+    tokens: run.tokens,
+    planVersion: planVersion(definition),
+    lessons: await loadLessons(scope),
   });
   const markdown = `${approved}\n\n${provenance}`;
   const links: PublishLinks = { pageUrl: null, docUrl: null };
   if (definition.mode === 'Trial') {
-    // Trial runs go through review like live ones but never touch the live destinations.
-    if ((await store.getArtifact(run.run_id, 'trial-noted')) === null) {
-      await requireNotion(services).comment(runPage(run), text('Trial mode: approved, and nothing was published. Set Mode to Live on the workflow to publish.'));
-      await store.putArtifact(run.run_id, 'trial-noted', now.toISOString(), now);
-    }
-    return links;
+    // Trial runs go through review like live ones but publish only under the Trial page and
+    // folder, with a comparison against the Human version (publish/trial-publish.ts).
+    const reviewed = plan.reviewGates.length > 0;
+    const trial = await publishTrial({ services, runId: run.run_id, runPageId: runPage(run), definition, now, title, markdown, approved, parts, provenance, reviewed });
+    // Without a review the Run page is still empty; it keeps the trial's text like a live run's.
+    await recordPublishedText(services, run, plan, markdown, now);
+    return { pageUrl: trial.pageUrl, docUrl: trial.docUrl, ...(trial.docUrls ? { docUrls: trial.docUrls } : {}) };
   }
 
   /** Creates one output once: D1 remembers it was created, and that a create may have been sent. */
@@ -121,6 +132,8 @@ export async function publishStep(scope: RunScope, lastRound: number, gathered: 
   }
   const url = links.pageUrl ?? links.docUrl;
   await store.putArtifact(run.run_id, PUBLISHED_ARTIFACT, JSON.stringify({ title, url, markdown: approved }), now);
+  // Without a review the Run page is still empty: it gets what was published, as the run's record.
+  await recordPublishedText(services, run, plan, markdown, now);
   // Workflows that follow this one start from what it published, once per published run.
   await admitChainedRuns(services, run, definition, { title, url }, now);
   return links;

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 
 export const ReviewDecision = z.object({
-  decision: z.enum(['approved', 'changes_requested']),
+  /** `timed_out`: nobody decided within the review timeout (the tick says so; review/close-unreviewed.ts). */
+  decision: z.enum(['approved', 'changes_requested', 'timed_out']),
   feedback: z.string(),
 });
 export type ReviewDecision = z.infer<typeof ReviewDecision>;

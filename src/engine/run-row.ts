@@ -14,6 +14,11 @@ export function text(content: string): { type: 'text'; text: { content: string }
   return chunks.slice(0, 100);
 }
 
+/** "@Maya", "@Maya and @Sam", "@Maya, @Sam and @Ana", as comment rich text. */
+export function mentionList(ids: readonly string[]) {
+  return ids.flatMap((id, i) => [...(i > 0 ? text(i === ids.length - 1 ? ' and ' : ', ') : []), { type: 'mention' as const, mention: { user: { id } } }]);
+}
+
 export interface NewRunRow {
   name: string;
   workflowPageId: string;
@@ -52,6 +57,7 @@ const RunRowProperties = z.object({
   Status: z.object({ select: z.object({ name: z.string() }).nullable() }).optional(),
   Feedback: z.object({ rich_text: RichText }).optional(),
   'Run ID': z.object({ rich_text: RichText }).optional(),
+  Reviewer: z.object({ people: z.array(z.object({ id: z.string() })) }).optional().catch(undefined),
 });
 
 export interface RunRowState {
@@ -59,6 +65,8 @@ export interface RunRowState {
   status: RunStatus | null;
   feedback: string;
   runId: string | null;
+  /** The people in the row's Reviewer (a change while in review is a hand-over). */
+  reviewers: string[];
   lastEditedBy: string | null;
   lastEditedTime: string | null;
 }
@@ -76,6 +84,7 @@ export function readRunRow(page: unknown): RunRowState {
     status: status.success ? status.data : null,
     feedback: parsed.properties.Feedback?.rich_text.trim() ?? '',
     runId: parsed.properties['Run ID']?.rich_text.trim() || null,
+    reviewers: parsed.properties.Reviewer?.people.map((p) => p.id) ?? [],
     lastEditedBy: parsed.last_edited_by?.id ?? null,
     lastEditedTime: parsed.last_edited_time ?? null,
   };

@@ -15,7 +15,9 @@ import { Plan, type ReviewGate } from '../domain/plan';
 import { draftStep, gatherStep, markRunning, PLAN_ARTIFACT, recordFailure, reviseStep, type RunScope } from './activities';
 import { openReview, resumeAfterReview } from './open-review';
 import { finishStep, publishStep } from './publish-step';
+import { learnStep, type ReviewSpan } from './learn';
 import { ReviewDecision, reviewEventType } from './review-decision';
+import { closeUnreviewed } from '../review/close-unreviewed';
 
 export { ReviewDecision, reviewEventType } from './review-decision';
 
@@ -34,6 +36,16 @@ function deferred(): { promise: Promise<void>; resolve: () => void; reject: (err
   return { promise, resolve, reject };
 }
 
+/** A review nobody decided in time ended the run (Failed or Expired, already recorded). */
+class ReviewClosedError extends Error {
+  constructor(
+    readonly status: 'Failed' | 'Expired',
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
+
 /** True when step `id` needs review `gateId`, directly or through the steps it needs. */
 function dependsOnGate(plan: Plan, id: string, gateId: string, seen = new Set<string>()): boolean {
   if (seen.has(id)) return false;
@@ -43,7 +55,7 @@ function dependsOnGate(plan: Plan, id: string, gateId: string, seen = new Set<st
 }
 
 export class RunWorkflow extends WorkflowEntrypoint<Cloudflare.Env, RunParams> {
-  override async run(event: WorkflowEvent<RunParams>, step: WorkflowStep): Promise<{ status: 'Published' | 'Failed'; reason?: string }> {
+  override async run(event: WorkflowEvent<RunParams>, step: WorkflowStep): Promise<{ status: 'Published' | 'Failed' | 'Expired'; reason?: string }> {
     const config = loadConfig(this.env);
     const services = servicesFor(config);
     const runId = event.payload.runId;
@@ -74,11 +86,20 @@ export class RunWorkflow extends WorkflowEntrypoint<Cloudflare.Env, RunParams> {
       const { plan } = await scope();
       await durable('start', markRunning);
       const gathered = await durable('gather context', gatherStep);
-      const { lastRound, approvedRounds } = await this.runGraph(plan, durable, step, config.reviewTimeoutDays);
+      const { lastRound, approvedRounds, spans } = await this.runGraph(plan, durable, step, config.reviewTimeoutDays);
       const links = await durable('publish', (s) => publishStep(s, lastRound, gathered, approvedRounds));
       await durable('finish', (s) => finishStep(s, lastRound, links));
+      // Published first: what the reviewers corrected becomes lessons for the next runs. A
+      // failure here is the lessons' (learn.ts logs it), never the run's.
+      try {
+        await durable('learn from the reviews', (s) => learnStep(s, spans));
+      } catch (error) {
+        console.warn(`run ${runId}: learning from the reviews failed (${error instanceof Error ? error.message : String(error)})`);
+      }
       return { status: 'Published' };
     } catch (error) {
+      // Recorded by the step that closed the round: an Expired run is not a failure to record.
+      if (error instanceof ReviewClosedError) return { status: error.status, reason: error.message };
       const reason = classifyFailure(error).message;
       await durable('record failure', (s) => recordFailure(s.services, s.run, reason, s.now));
       return { status: 'Failed', reason };
@@ -94,8 +115,14 @@ export class RunWorkflow extends WorkflowEntrypoint<Cloudflare.Env, RunParams> {
    * ("open review round 3"), so a replay meets the same names in the same order. A review
    * holds back only what needs it.
    */
-  private async runGraph(plan: Plan, durable: Durable, step: WorkflowStep, timeoutDays: number): Promise<{ lastRound: number; approvedRounds: Record<string, number> }> {
+  private async runGraph(
+    plan: Plan,
+    durable: Durable,
+    step: WorkflowStep,
+    timeoutDays: number,
+  ): Promise<{ lastRound: number; approvedRounds: Record<string, number>; spans: ReviewSpan[] }> {
     const approvedRounds: Record<string, number> = {};
+    const spans: ReviewSpan[] = [];
     // Steps in flight: on a failure they finish before it is recorded, so none writes after it.
     const inFlight = new Set<Promise<unknown>>();
     const tracked: Durable = (name, body) => {
@@ -133,6 +160,7 @@ export class RunWorkflow extends WorkflowEntrypoint<Cloudflare.Env, RunParams> {
         const [firstRound] = await Promise.all([before.then((r) => r + 1), ...gate.dependsOn.map(node)]);
         const last = await this.review(gate, firstRound, { ...approvedRounds }, tracked, step, timeoutDays);
         approvedRounds[gate.id] = last;
+        spans.push({ first: firstRound, last });
         const more = gate !== finalGate || plan.steps.some((s) => dependsOnGate(plan, s.id, gate.id));
         if (more) await tracked(`continue after review round ${last}`, (s) => resumeAfterReview(s, last));
         return last;
@@ -147,7 +175,7 @@ export class RunWorkflow extends WorkflowEntrypoint<Cloudflare.Env, RunParams> {
       await Promise.allSettled([...inFlight]);
       throw error;
     }
-    return { lastRound: await desk, approvedRounds };
+    return { lastRound: await desk, approvedRounds, spans };
   }
 
   /** One review gate, round after round until its reviewer approves; returns its last round. */
@@ -155,7 +183,13 @@ export class RunWorkflow extends WorkflowEntrypoint<Cloudflare.Env, RunParams> {
     const opening = { gate, firstRound, approvedRounds };
     for (let round = firstRound; ; round++) {
       const { decided } = await durable(`open review round ${round}`, (s) => openReview(s, round, opening));
-      const decision = decided ?? (await this.waitForDecision(step, round, timeoutDays));
+      let decision = decided ?? (await this.waitForDecision(step, round, timeoutDays));
+      if (decision.decision === 'timed_out') {
+        // The If nobody reviews policy; a decision that got to D1 first is taken instead.
+        const closed = await durable(`close unreviewed round ${round}`, (s) => closeUnreviewed(s.services, s.run, round, s.now));
+        if (closed.kind === 'closed') throw new ReviewClosedError(closed.status, closed.reason);
+        decision = closed.decision;
+      }
       if (decision.decision === 'approved') return round;
       if (round - firstRound + 1 >= gate.maxRounds) {
         throw new Error(`Changes were requested ${gate.maxRounds} times in "${gate.title}", the most this workflow allows; edit the draft by hand and approve it, or start a new run`);
@@ -170,7 +204,9 @@ export class RunWorkflow extends WorkflowEntrypoint<Cloudflare.Env, RunParams> {
     try {
       event = await step.waitForEvent(`review decision round ${round}`, { type: reviewEventType(round), timeout: `${timeoutDays} days` });
     } catch {
-      throw new Error(`No review decision arrived within ${timeoutDays} days; start a new run when the reviewer is back`);
+      // The backstop: the tick normally times the review out first (review/remind-reviews.ts).
+      console.warn(`review round ${round}: no decision within ${timeoutDays} days`);
+      return { decision: 'timed_out', feedback: '' };
     }
     return ReviewDecision.parse(event.payload);
   }

@@ -6,8 +6,8 @@
 //   run kickoffs";
 // - by service and name: "(Drive folder Applicants)", "the Notion page Interview notes";
 //   Context must then hold it, or the step would draft from nothing;
-// - by the words for the workflow's last output ("last week's brief") or for what started the
-//   run ("the article", "the new file", "the proposal that just arrived").
+// - by the words for the workflow's last output ("last week's brief", "last month's update", or
+//   a comparison: "what changed since last week") or for what started the run ("the article", "the new file", "the proposal that just arrived").
 // Pure string work.
 import type { ContextReference } from '../domain/workflow-definition';
 import { containsAll, contentWords, wordsOf } from './words';
@@ -42,10 +42,19 @@ const TYPED = new RegExp(
   'giu',
 );
 
-const OUTPUT_NOUN = '(?:brief|output|synthesis|report|summary|digest|edition|version|newsletter|draft|memo|recap|analysis)s?';
+// The same names for the last output as a Context line may use (registry/context-reference.ts).
+const OUTPUT_NOUN = '(?:brief|output|synthesis|syntheses|report|summary|digest|edition|version|newsletter|draft|memo|recap|analysis|update|roundup|round-up|write-up|writeup)s?';
+const PERIOD = '(?:week|sprint|month|quarter|year|run|cycle|day|time)';
 const PREVIOUS_OUTPUT = [
-  new RegExp(`\\b(?:last|previous|prior|latest) (?:week|sprint|month|quarter|run|cycle|day|time)(?:'s|s'|s)? ${OUTPUT_NOUN}\\b`, 'i'),
+  new RegExp(`\\b(?:last|previous|prior|latest) ${PERIOD}(?:'s|s'|s)? ${OUTPUT_NOUN}\\b`, 'i'),
   new RegExp(`\\b(?:the|our|my) (?:last|previous|prior|most recent)(?: published| approved)? ${OUTPUT_NOUN}\\b`, 'i'),
+];
+// Words that compare with the last output without naming it ("what changed since last week",
+// "compared with the last one"). They read the Context line for the previous output when there
+// is one, but are no error without it: "since last week" may only say which files are new.
+const COMPARES = [
+  new RegExp(`\\bsince (?:the )?(?:last|previous|prior) (?:${PERIOD}|one)\\b`, 'i'),
+  /\b(?:compared?|comparing|against|versus|vs\.?|with|from)\s+(?:the\s+)?(?:last|previous|prior)\s+one\b/i,
 ];
 const SUBJECT_NOUN = '(?:file|article|doc|document|proposal|upload|pdf|deck|contract|transcript|recording|deal|row|post|entry)';
 const TRIGGER_WORDS = [
@@ -78,6 +87,9 @@ export function readSources(text: string, scope: SourceScope): SourceReading {
     const refs = scope.context.filter((ref) => ref.kind === 'previous_output');
     if (refs.length === 0) unknown.push({ source: 'previous_output', words: previous });
     for (const ref of refs) named.add(ref);
+  }
+  if (previous === undefined && COMPARES.some((re) => re.test(spoken))) {
+    for (const ref of scope.context) if (ref.kind === 'previous_output') named.add(ref);
   }
 
   const triggers = scope.context.filter((ref) => ref.kind === 'trigger_file');

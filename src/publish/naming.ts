@@ -8,6 +8,7 @@
 // (CommonMark): a divider, a heading, bullets, children one TAB deeper. Names coming from files
 // and rows are escaped; the Run ID line is written verbatim, because publishing finds an earlier
 // copy of the page by searching for exactly "Run ID: <id>".
+import { describeChanges, hasChanges, type ChangeSummary } from '../review/round-summary';
 
 /** "2026-11-30": the calendar date of `instant` in `timeZone` (IANA). */
 export function localDate(instant: Date, timeZone: string): string {
@@ -44,12 +45,22 @@ export interface ProvenanceInput {
   /** How the run started: schedule, drive, notion, manual, chain. */
   trigger: string;
   scheduledFor: string | null;
-  /** What the model was shown (packContext().included), in order. */
-  sources: { name: string; url: string | null }[];
-  /** The reviewer's name; null when the workflow has no review gate. */
+  /** What the model was shown (packContext().included), in order, with the version read (RFC 3339) where known. */
+  sources: { name: string; url: string | null; modifiedTime?: string | null }[];
+  /** The reviewer's name (several joined); null when the workflow has no review gate. */
   reviewer: string | null;
   approvedAt: string | null;
+  /** Review rounds the run went through, across its reviews (0 without review). */
+  rounds: number;
+  /** From Baton's first draft of the last review to the text approved; null without review. */
+  reviewChanges: ChangeSummary | null;
   model: string;
+  /** Tokens the run's model calls used; null when not counted. */
+  tokens: number | null;
+  /** The plan the run followed (compile.ts planVersion); null when unknown. */
+  planVersion: string | null;
+  /** The lessons the run's prompts carried. */
+  lessons: string[];
 }
 
 // Run ids are generated (triggers/run-id.ts): letters, digits, '-' and '_'. Anything else would
@@ -68,15 +79,25 @@ export function provenanceMarkdown(input: ProvenanceInput): string {
   if (input.sources.length === 0) {
     lines.push('- Sources: none');
   } else {
-    lines.push('- Sources:', ...input.sources.map((s) => `\t- ${linkOrName(s.name, s.url)}`));
+    const version = (s: { modifiedTime?: string | null }) => (s.modifiedTime ? ` (version of ${escapeMarkdown(s.modifiedTime)})` : '');
+    lines.push('- Sources:', ...input.sources.map((s) => `\t- ${linkOrName(s.name, s.url)}${version(s)}`));
   }
   if (input.reviewer === null) {
     lines.push('- Review: none — published without a reviewer');
   } else {
+    const rounds = input.rounds > 0 ? ` in ${input.rounds === 1 ? '1 round' : `${input.rounds} rounds`}` : '';
     const approved = input.approvedAt ? `, approved ${escapeMarkdown(input.approvedAt)}` : '';
-    lines.push(`- Reviewed by ${escapeMarkdown(input.reviewer)}${approved}`);
+    lines.push(`- Reviewed by ${escapeMarkdown(input.reviewer)}${rounds}${approved}`);
+    if (input.reviewChanges) {
+      const changes = hasChanges(input.reviewChanges) ? escapeMarkdown(describeChanges(input.reviewChanges)) : 'none — approved as Baton drafted it';
+      lines.push(`- Changed in review (Baton's first draft → the approved text): ${changes}`);
+    }
   }
-  lines.push(`- Model: ${escapeMarkdown(input.model)}`);
+  const tokens = input.tokens === null ? '' : `, ${input.tokens.toLocaleString('en-US')} tokens`;
+  lines.push(`- Model: ${escapeMarkdown(input.model)}${tokens}`);
+  if (input.planVersion !== null) lines.push(`- Plan: ${escapeMarkdown(input.planVersion)}`);
+  if (input.lessons.length === 0) lines.push('- Lessons used: none');
+  else lines.push('- Lessons used:', ...input.lessons.map((l) => `\t- ${escapeMarkdown(l) || 'Untitled'}`));
   return lines.join('\n');
 }
 

@@ -47,6 +47,8 @@ export interface RootsGuard {
   database(databaseId: string): Promise<NotionDatabase | null>;
   /** Whether the database, or a page above it, is an allowed Notion page. */
   notionDatabase(databaseId: string): Promise<NotionDatabaseStanding>;
+  /** The page's last_edited_time as notion() read it (the version checked), or null before that. */
+  notionEditedTime(pageId: string): string | null;
 }
 
 export function createRootsGuard(services: Pick<Services, 'config' | 'drive' | 'notion'>): RootsGuard {
@@ -55,6 +57,7 @@ export function createRootsGuard(services: Pick<Services, 'config' | 'drive' | '
   const driveCache = new Map<string, Promise<DriveFile | null>>();
   const notionCache = new Map<string, Promise<NotionStanding>>();
   const databaseCache = new Map<string, Promise<NotionDatabase | null>>();
+  const editedTimes = new Map<string, string>();
 
   function driveFile(id: string): Promise<DriveFile | null> {
     let hit = driveCache.get(id);
@@ -126,6 +129,7 @@ export function createRootsGuard(services: Pick<Services, 'config' | 'drive' | '
       if (!isNotionNotFound(error) && !isWrongObjectType(error)) throw error;
       return (await database(pageId)) ? 'database' : 'missing';
     }
+    editedTimes.set(normalizeId(pageId), page.last_edited_time);
     if (page.in_trash) return 'trashed';
     if (notionRoots.has(normalizeId(page.id))) return 'allowed';
     return walkAbove(page.parent);
@@ -172,7 +176,8 @@ export function createRootsGuard(services: Pick<Services, 'config' | 'drive' | '
     return 'outside';
   }
 
-  return { driveFile, drive, notion, database, notionDatabase };
+  const notionEditedTime = (pageId: string) => editedTimes.get(normalizeId(pageId)) ?? null;
+  return { driveFile, drive, notion, database, notionDatabase, notionEditedTime };
 }
 
 type PageParent = PageObjectResponse['parent'] | { type: 'page_id'; page_id: string };

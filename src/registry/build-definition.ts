@@ -13,6 +13,7 @@ import { nextRun as nextScheduledRun, parseSchedule, shortestInterval, type Sche
 import { readTimeZone } from '../schedule';
 import {
   WorkflowDefinition,
+  WorkflowLearning,
   WorkflowMode,
   WorkflowState,
   type ContextReference,
@@ -25,6 +26,8 @@ import { definitionHash } from './definition-hash';
 import { linkService } from './links';
 import { rowProblem, type LinkFound, type RowProblem } from './row-problem';
 import { readRowProperties, type RowProperties } from './row-properties';
+import { readReviewProperties, reviewPolicyOf } from './review-properties';
+import { readApprovalRule } from '../review/review-policy';
 import { peopleNamedInSteps, type WorkspacePeople } from './step-people';
 import { readTriggers } from './trigger-text';
 
@@ -79,6 +82,8 @@ export async function buildDefinition(options: BuildDefinitionOptions): Promise<
   if (state === null) problems.push(rowProblem({ kind: 'unknown_state', value: row.state ?? '' }));
   const mode = row.mode === null ? 'Live' : oneOf(WorkflowMode.options, row.mode);
   if (mode === null) problems.push(rowProblem({ kind: 'unknown_mode', value: row.mode ?? '' }));
+  const learning = row.learning === null ? 'Automatic' : oneOf(WorkflowLearning.options, row.learning);
+  if (learning === null) problems.push(rowProblem({ kind: 'unknown_learning', value: row.learning ?? '' }));
 
   // A place name only: "EST" or "+01:00" would run an hour off for half the year.
   const zoneText = row.timeZone ?? options.defaultTimeZone;
@@ -111,10 +116,18 @@ export async function buildDefinition(options: BuildDefinitionOptions): Promise<
   const rowTrigger = triggers.rowTrigger;
   const outputFolder = folderLink(row.outputFolder, 'output_folder_invalid', problems);
   const outputPage = pageLink(row.outputPage, problems);
-  if (row.outputFolder === null && row.outputPage === null) problems.push(rowProblem({ kind: 'no_output_destination' }));
+  // Trial mode: a Trial page / Trial folder take the live destinations' place; a Human version is compared with.
+  const trialPage = trialLink(row.trialPage, 'Trial page', problems);
+  const trialFolder = trialLink(row.trialFolder, 'Trial folder', problems);
+  const humanVersion = humanVersionLink(row.humanVersion, problems);
+  const trialDestination = row.trialPage !== null || row.trialFolder !== null;
+  if (mode === 'Trial' && !trialDestination) problems.push(rowProblem({ kind: 'trial_without_destination' }));
+  if (row.outputFolder === null && row.outputPage === null && !(mode === 'Trial' && trialDestination)) problems.push(rowProblem({ kind: 'no_output_destination' }));
   const reviewer = readReviewer(row, problems);
+  const review = readReviewProperties(options.page);
+  problems.push(...review.problems);
   // Anyone who can edit the row can empty Reviewer; Health says so, and the operator can forbid it.
-  // Trial runs publish nothing, so only Live workflows with somewhere to publish do so unreviewed.
+  // Trial runs never reach the live destinations, so only Live workflows with somewhere to publish do so unreviewed.
   const publishes = mode === 'Live' && (row.outputFolder !== null || row.outputPage !== null);
   if (row.reviewers.length === 0 && publishes) {
     problems.push(rowProblem({ kind: options.requireReviewer ? 'reviewer_required' : 'no_reviewer' }));
@@ -136,6 +149,9 @@ export async function buildDefinition(options: BuildDefinitionOptions): Promise<
   // The people Steps name, from the workspace's list (names nobody when Notion would not list it).
   const workspace: WorkspacePeople = options.people ?? { ok: true, people: [] };
   const stepLines = [...body.steps.map((s) => s.text), ...body.notes];
+  // Several reviewers who must all approve is what the row asks for, not a mistake to warn about.
+  const several = problems.findIndex((p) => p.kind === 'reviewer_several');
+  if (several >= 0 && readApprovalRule(stepLines) === 'all') problems.splice(several, 1);
   const named = peopleNamedInSteps(stepLines, workspace.ok ? workspace.people : []);
   problems.push(...named.problems);
   if (!workspace.ok && stepLines.length > 0) problems.push(rowProblem({ kind: 'people_unreadable', reason: workspace.reason, detail: workspace.detail }));
@@ -150,6 +166,8 @@ export async function buildDefinition(options: BuildDefinitionOptions): Promise<
     body: options.markdown.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').trim(),
     truncated: options.truncated ?? false,
     people: named.people,
+    // Only rows that set a review property hash it, so every other row's hash stays as it was.
+    ...(review.hashed ? { review: review.hashed } : {}),
   });
 
   const buildable = row.name !== '' && state !== null && mode !== null && timeZone !== null;
@@ -165,8 +183,12 @@ export async function buildDefinition(options: BuildDefinitionOptions): Promise<
         afterWorkflow,
         scheduleAnchor: schedule ? anchor : null,
         reviewer,
+        reviewPolicy: reviewPolicyOf(review, row.reviewers.filter((r) => r.type === 'person' || r.type === 'unknown').map((r) => ({ id: r.id, name: r.name })), stepLines),
         outputFolder,
         outputPage,
+        trialPage,
+        trialFolder,
+        humanVersion,
         mode,
         goal: body.goal,
         steps: body.steps,
@@ -175,6 +197,7 @@ export async function buildDefinition(options: BuildDefinitionOptions): Promise<
         context: body.context,
         outputTemplate: body.outputTemplate,
         lessons: body.lessons,
+        learning: learning ?? 'Automatic',
         contentHash,
       } satisfies WorkflowDefinition)
     : null;
@@ -264,6 +287,24 @@ function pageLink(value: RowProperties['outputPage'], problems: RowProblem[]): C
   const reference = parseContextLine(value.url);
   if (reference.kind === 'notion_page') return reference;
   problems.push(rowProblem({ kind: 'output_page_invalid', value: value.url, found: found(reference, value.url) }));
+  return null;
+}
+
+/** A Trial page must be a Notion page link, a Trial folder a Drive folder link. */
+function trialLink(value: string | null, field: 'Trial page' | 'Trial folder', problems: RowProblem[]): ContextReference | null {
+  if (value === null) return null;
+  const reference = parseContextLine(value, field === 'Trial folder' ? { driveOpenLinkAs: 'folder' } : {});
+  if (reference.kind === (field === 'Trial page' ? 'notion_page' : 'drive_folder')) return reference;
+  problems.push(rowProblem({ kind: 'trial_link_invalid', field, value, found: found(reference, value) }));
+  return null;
+}
+
+/** The human version: a Notion page, a Google Doc (any Drive file) or a Drive folder. */
+function humanVersionLink(value: string | null, problems: RowProblem[]): ContextReference | null {
+  if (value === null) return null;
+  const reference = parseContextLine(value);
+  if (reference.kind === 'notion_page' || reference.kind === 'drive_file' || reference.kind === 'drive_folder') return reference;
+  problems.push(rowProblem({ kind: 'human_version_invalid', value, found: found(reference, value) }));
   return null;
 }
 

@@ -76,6 +76,9 @@ export function createLinkChecker(services: Services, guard: RootsGuard = create
         ['Watch folder', definition.watchFolder],
         ['Output folder', definition.outputFolder],
         ['Output page', definition.outputPage],
+        ['Trial folder', definition.trialFolder],
+        ['Trial page', definition.trialPage],
+        ['Human version', definition.humanVersion],
       ];
       const problems: RowProblem[] = [];
       for (const [field, ref] of refs) if (ref) problems.push(...(await checkOne(field, ref)));

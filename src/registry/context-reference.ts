@@ -3,12 +3,15 @@
 // - A Drive / Docs address → drive_folder or drive_file with its id.
 // - A Notion address or an @-mention of a page → notion_page with the dashed page id.
 // - No link, but words for the workflow's own last output ("last week's brief", "the previous
-//   output", "last run's output") → previous_output; for whatever started the run ("the new
+//   output", "last run's output", "last month's update", "the previous edition", "last sprint's",
+//   "the last one") → previous_output; for whatever started the run ("the new
 //   file", "the new article", "the signed proposal that just arrived", and — only as the whole
 //   line — "the deal", "the brief", "the triggering row") → trigger_file: the Drive file, the
 //   Notion row or the upstream workflow's output, which the engine puts first in context.
 //   "Last week's brief" and "the previous brief" stay previous_output.
-// - Anything else → described: the words are passed to the model as they are.
+// - Anything else → described: the words are passed to the model as they are. A described line
+//   with neither a link nor a "Notion:"/"Drive file:" prefix is one Baton cannot resolve at all,
+//   which Health says (context_unresolved), naming the line and how to write it.
 // The label is what the person called the source: a link's text, a mention's title, or the
 // line without its address, bullet, "Drive folder:"/"Notion:" prefix and empty parentheses.
 import type { ContextReference } from '../domain/workflow-definition';
@@ -28,6 +31,11 @@ export interface ContextLineReading {
   unsupportedUrls: string[];
   /** A "Notion:" / "Drive file:" source named without any link. */
   missingLink: 'notion' | 'drive' | null;
+  /**
+   * No link, no "Notion:"/"Drive file:" prefix, and not the previous output or the run's subject:
+   * Baton cannot tell what to read, so only the words reach the model (a Health warning).
+   */
+  unresolved?: boolean;
   /** The line as a person reads it, for messages. */
   text: string;
 }
@@ -36,11 +44,14 @@ export interface ContextLineReading {
 const SOURCE_PREFIX =
   /^(?:(google drive folder|drive folder|google drive|drive file|drive|folder|file|google docs?|google sheets?|docs?|document|sheets?|spreadsheet|slides|deck)|(notion page|notion|page|wiki))\s*[:\-–—]\s*/i;
 
-const OUTPUT_NOUN = '(?:brief|output|synthesis|report|summary|digest|edition|version|newsletter|draft|memo|recap|analysis)s?';
+const OUTPUT_NOUN = '(?:brief|output|synthesis|syntheses|report|summary|digest|edition|version|newsletter|draft|memo|recap|analysis|update|roundup|round-up|write-up|writeup|one)s?';
+const PERIOD = '(?:week|sprint|month|quarter|year|run|cycle|day|time)';
 const PREVIOUS_OUTPUT = [
-  new RegExp(`\\b(?:last|previous|prior|latest) (?:week|sprint|month|quarter|run|cycle|day|time)(?:'s|s'|s)? ${OUTPUT_NOUN}\\b`),
+  new RegExp(`\\b(?:last|previous|prior|latest) ${PERIOD}(?:'s|s'|s)? ${OUTPUT_NOUN}\\b`),
   new RegExp(`\\b(?:the|our|my) (?:last|previous|prior|latest|most recent)(?: published| approved)? ${OUTPUT_NOUN}\\b`),
   new RegExp(`^(?:last|previous|prior)(?: published| approved)? ${OUTPUT_NOUN}\\b`),
+  // The whole line is "last sprint's" (perhaps with a remark): the period's output, unnamed.
+  new RegExp(`^(?:the )?(?:last|previous|prior) ${PERIOD}(?:'s|s')(?: ?\\(.*\\))?$`),
 ];
 const SUBJECT_NOUN =
   '(?:file|document|doc|article|proposal|deal|row|entry|record|item|ticket|brief|report|summary|card|lead|contract|post|transcript|recording|upload)';
@@ -98,7 +109,8 @@ export function readContextLine(line: string, options: ContextLineOptions = {}):
     return { references: [{ kind: 'previous_output', label: named }], unsupportedUrls, missingLink: null, text };
   }
   const missingLink = unsupportedUrls.length === 0 && named !== '' ? prefixService : null;
-  return { references: [{ kind: 'described', label: described }], unsupportedUrls, missingLink, text };
+  const unresolved = unsupportedUrls.length === 0 && prefixService === null && named !== '';
+  return { references: [{ kind: 'described', label: described }], unsupportedUrls, missingLink, unresolved, text };
 }
 
 function linkReference(link: FoundLink, options: ContextLineOptions): ContextReference | null {
@@ -123,6 +135,7 @@ function withLabel(reference: ContextReference, link: FoundLink, words: string):
 export function contextLineProblems(reading: ContextLineReading): RowProblem[] {
   const problems = reading.unsupportedUrls.map((url) => rowProblem({ kind: 'context_link_unsupported', line: reading.text, url }));
   if (reading.missingLink) problems.push(rowProblem({ kind: 'context_no_link', line: reading.text, service: reading.missingLink }));
+  if (reading.unresolved) problems.push(rowProblem({ kind: 'context_unresolved', line: reading.text }));
   return problems;
 }
 

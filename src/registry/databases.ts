@@ -8,7 +8,7 @@
 import type { DataSourcePropertiesRequest } from '../adapters/notion';
 import { RunStatus } from '../domain/run-status';
 import { TriggerKind } from '../domain/run';
-import { WorkflowMode, WorkflowState } from '../domain/workflow-definition';
+import { WorkflowLearning, WorkflowMode, WorkflowState } from '../domain/workflow-definition';
 
 type Color = 'default' | 'gray' | 'brown' | 'orange' | 'yellow' | 'green' | 'blue' | 'purple' | 'pink' | 'red';
 
@@ -35,6 +35,7 @@ const STATUS_COLORS: Record<RunStatus, Color> = {
   Published: 'green',
   Failed: 'red',
   Cancelled: 'brown',
+  Expired: 'gray',
 };
 
 export const WORKFLOWS: DatabaseSpec = {
@@ -49,9 +50,18 @@ export const WORKFLOWS: DatabaseSpec = {
     // "when a row in @Deals has Stage = Closed won", "when Weekly competitive brief publishes".
     Trigger: { type: 'rich_text' },
     Reviewer: { type: 'people' },
+    // Reviews that are left alone: a reminder after a delay ("1 working day", the default), then the backup; then Fail or Expire.
+    'Remind after': { type: 'rich_text' },
+    'Backup reviewer': { type: 'people' },
+    'If nobody reviews': { type: 'select', options: [{ name: 'Fail', color: 'red' }, { name: 'Expire', color: 'gray' }] },
     'Output folder': { type: 'url' },
     'Output page': { type: 'url' },
     Mode: { type: 'select', options: WorkflowMode.options.map((name) => ({ name, color: name === 'Live' ? 'green' : 'gray' })) },
+    // Trial mode: where a Trial workflow publishes instead of the Output page/folder, and the human-made version it is compared with.
+    'Trial page': { type: 'url' },
+    'Trial folder': { type: 'url' },
+    'Human version': { type: 'url' },
+    Learning: { type: 'select', options: WorkflowLearning.options.map((name) => ({ name, color: name === 'Off' ? 'gray' : 'blue' })) },
     // Ticked by a person, cleared by Baton once the run is started.
     'Run now': { type: 'checkbox' },
     Health: { type: 'rich_text' },

@@ -1,4 +1,4 @@
-// Before a run publishes: are its Output folder and Output page still places Baton may write?
+// Before a run publishes: are its Output folder and Output page (a Trial run: its Trial folder and Trial page) still places Baton may write?
 // The row was checked when it was edited, but folders move, pages are trashed and sharing
 // changes afterwards; publishing into a folder moved outside the allowed roots would hand a
 // run's sources to whoever can see that folder now. So the publish step asks again, and a
@@ -21,23 +21,25 @@ export async function checkOutputDestinations(
   services: Services,
   definition: WorkflowDefinition,
   guard: RootsGuard = createRootsGuard(services),
+  /** A Trial run checks its Trial folder and Trial page instead, named as such. */
+  which: 'output' | 'trial' = 'output',
 ): Promise<string | null> {
-  const folder = definition.outputFolder;
+  const folder = which === 'trial' ? definition.trialFolder : definition.outputFolder;
   if (folder && (folder.kind === 'drive_folder' || folder.kind === 'drive_file')) {
-    const reason = await folderReason(services, guard, folder.id, folder.url);
+    const reason = await folderReason(services, guard, folder.id, folder.url, which === 'trial' ? 'Trial folder' : 'Output folder');
     if (reason) return reason;
   }
-  const page = definition.outputPage;
+  const page = which === 'trial' ? definition.trialPage : definition.outputPage;
   if (page && page.kind === 'notion_page') {
-    const reason = await pageReason(services, guard, page.id, page.url);
+    const reason = await pageReason(services, guard, page.id, page.url, which === 'trial' ? 'Trial page' : 'Output page');
     if (reason) return reason;
   }
   return null;
 }
 
-async function folderReason(services: Services, guard: RootsGuard, id: string, url: string): Promise<string | null> {
+async function folderReason(services: Services, guard: RootsGuard, id: string, url: string, field = 'Output folder'): Promise<string | null> {
   const account = services.config.google.serviceAccountEmail ?? "Baton's service account";
-  const name = `The Output folder (${url})`;
+  const name = `The ${field} (${url})`;
   if (!services.drive) return `${name} cannot be written: Google Drive is not connected to Baton — ask whoever runs Baton to set it up.`;
   const file = await guard.driveFile(id);
   if (!file) return `${name} was deleted or is no longer shared with ${account} — share it with that account as Editor (Content manager in a shared drive), or choose another folder.`;
@@ -53,7 +55,7 @@ async function folderReason(services: Services, guard: RootsGuard, id: string, u
   }
   if (file.mimeType !== FOLDER_MIME) return `${name} is a file, not a folder — choose the Drive folder the Google Docs should go to.`;
   if (file.canAddChildren === false) {
-    return `${account} can see the Output folder (${url}) but cannot add files to it — share it with that account as Editor (Content manager in a shared drive).`;
+    return `${account} can see the ${field} (${url}) but cannot add files to it — share it with that account as Editor (Content manager in a shared drive).`;
   }
   if (!file.driveId) {
     return `${name} is in someone's My Drive, where a service account cannot create files — move it into a shared drive (or choose a folder in one).`;
@@ -61,8 +63,8 @@ async function folderReason(services: Services, guard: RootsGuard, id: string, u
   return null;
 }
 
-async function pageReason(services: Services, guard: RootsGuard, id: string, url: string): Promise<string | null> {
-  const name = `The Output page (${url})`;
+async function pageReason(services: Services, guard: RootsGuard, id: string, url: string, field = 'Output page'): Promise<string | null> {
+  const name = `The ${field} (${url})`;
   if (!services.notion) return `${name} cannot be written: Notion is not connected to Baton.`;
   switch (await guard.notion(id)) {
     case 'allowed':

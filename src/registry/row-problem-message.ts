@@ -15,7 +15,9 @@ export function rowProblemMessage(problem: RowProblem): string {
     case 'unknown_state':
       return `State is ${quote(problem.value)}, which Baton doesn't know — set it to Draft, Active or Paused.`;
     case 'unknown_mode':
-      return `Mode is ${quote(problem.value)}, which Baton doesn't know — set it to Live (publish the outputs) or Trial (run and review, but publish nothing), or leave it empty for Live.`;
+      return `Mode is ${quote(problem.value)}, which Baton doesn't know — set it to Live (publish the outputs) or Trial (run and review, and publish only to the Trial page or folder), or leave it empty for Live.`;
+    case 'unknown_learning':
+      return `Learning is ${quote(problem.value)}, which Baton doesn't know — set it to Automatic (lessons from reviews are used at once), Ask first (they wait for a person to tick them) or Off; until then Baton learns as Automatic.`;
     case 'schedule_invalid':
     case 'schedule_unsupported':
       return scheduleProblemMessage(problem.problem);
@@ -35,10 +37,22 @@ export function rowProblemMessage(problem: RowProblem): string {
       return `Output page ${quote(problem.value)} is not a Notion page link${foundHint(problem.found)} — open the page the dated pages should go under, click Share → Copy link, and paste it here.`;
     case 'no_output_destination':
       return 'This workflow has nowhere to publish — add an Output page (a Notion page link) or an Output folder (a Google Drive folder link), or both.';
+    case 'trial_link_invalid':
+      return problem.field === 'Trial page'
+        ? `Trial page ${quote(problem.value)} is not a Notion page link${foundHint(problem.found)} — open the page trial outputs should go under, click Share → Copy link, and paste it here.`
+        : `Trial folder ${quote(problem.value)} is not a Google Drive folder link${foundHint(problem.found)} — open the folder trial Docs should go to and copy its address (it looks like https://drive.google.com/drive/folders/…).`;
+    case 'trial_without_destination':
+      return 'Mode is Trial but there is no Trial page or Trial folder, so trial output will only stay on the Run page — add a Trial page (a Notion page link) or a Trial folder (a Google Drive folder link) to publish trial outputs there, away from the live Output page and folder.';
+    case 'human_version_invalid':
+      return `Human version ${quote(problem.value)} is not a link Baton can compare with${foundHint(problem.found)} — link the Notion page or Google Doc the team wrote, or the Notion page or Drive folder their versions go in; until then trial runs are not compared.`;
     case 'reviewer_not_person':
       return `Reviewer must be a person — ${problem.name ? quote(problem.name) : 'the one chosen'} is ${problem.type === 'bot' ? 'an integration (a bot)' : 'a group'}. Pick one teammate as Reviewer, or leave it empty to publish without review.`;
     case 'reviewer_several':
-      return `Reviewer lists ${problem.names.length} people (${problem.names.join(', ')}); Baton asks only the first, ${problem.used}, to review — keep one person in Reviewer so everyone knows who approves.`;
+      return `Reviewer lists ${problem.names.length} people (${problem.names.join(', ')}); any one of them may approve a run — write "all of them must approve" in Steps if each must.`;
+    case 'remind_after_invalid':
+      return `Remind after is ${quote(problem.value)}, which Baton can't read as a delay — write it like '1 working day' or '4 hours'. Until then reviewers are reminded after ${problem.used}.`;
+    case 'if_nobody_reviews_unknown':
+      return `If nobody reviews is ${quote(problem.value)}, which Baton doesn't know — set it to Fail (the run fails) or Expire (the run ends as Expired and keeps its draft). Until then an unreviewed run fails.`;
     case 'no_reviewer':
       return 'This workflow publishes without review — add a Reviewer (one person) so every draft waits for their approval before anything is published.';
     case 'reviewer_required':
@@ -69,6 +83,8 @@ export function rowProblemMessage(problem: RowProblem): string {
       return problem.service === 'notion'
         ? `${quote(problem.line)} has no link — paste the Notion page link (or @-mention the page) so Baton can read it; until then only the words are used.`
         : `${quote(problem.line)} has no link — paste the Google Drive link (Share → Copy link) so Baton can read it; until then only the words are used.`;
+    case 'context_unresolved':
+      return `Context line ${quote(problem.line)} has no link, so Baton cannot read it and only the words reach the model — paste a Google Drive or Notion link on the line (or @-mention the page); for this workflow's last published output write "Last week's brief" or "The previous output".`;
     case 'trigger_file_without_watch_folder':
       return `Context mentions ${quote(problem.line)}, but this workflow has no Watch folder or Trigger, so nothing arrives to start a run — add a Watch folder or a Trigger (for example 'when a row in @Deals has Stage = Closed won'), or remove the line.`;
     case 'step_person_ambiguous':
@@ -114,7 +130,7 @@ export function rowProblemMessage(problem: RowProblem): string {
     case 'link_not_shared':
       return problem.service === 'notion'
         ? `${fieldRef(problem.field, problem.label, problem.url)} can't be opened: the Notion ${notionThing(problem.field)} is not shared with Baton, or was deleted. Share it with the Baton integration (open the ${notionThing(problem.field)} → ••• → Connections → add Baton).`
-        : `${fieldRef(problem.field, problem.label, problem.url)} can't be opened: it is not shared with Baton, or was deleted. Share the ${problem.field === 'Context' ? 'file or folder' : 'folder'} with ${problem.serviceAccountEmail ?? "Baton's service account (ask an admin for its address)"} as ${problem.field === 'Output folder' ? 'Editor' : 'Viewer'}.`;
+        : `${fieldRef(problem.field, problem.label, problem.url)} can't be opened: it is not shared with Baton, or was deleted. Share the ${problem.field === 'Context' ? 'file or folder' : 'folder'} with ${problem.serviceAccountEmail ?? "Baton's service account (ask an admin for its address)"} as ${problem.field === 'Output folder' || problem.field === 'Trial folder' ? 'Editor' : 'Viewer'}.`;
     case 'link_outside_allowed_roots':
       return problem.service === 'notion'
         ? `${fieldRef(problem.field, problem.label, problem.url)} is outside the pages Baton may use — ask an admin to add it (or a page above it) to ALLOWED_NOTION_PAGES.`

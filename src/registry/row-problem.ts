@@ -16,7 +16,7 @@ export const Severity = z.enum(['error', 'warning']);
 export type Severity = z.infer<typeof Severity>;
 
 /** The row property (or body section) a link came from, named as the person sees it. */
-export const LinkField = z.enum(['Context', 'Watch folder', 'Output folder', 'Output page', 'Trigger']);
+export const LinkField = z.enum(['Context', 'Watch folder', 'Output folder', 'Output page', 'Trigger', 'Trial page', 'Trial folder', 'Human version']);
 export type LinkField = z.infer<typeof LinkField>;
 
 /** What a value that should have been a particular link turned out to be. */
@@ -38,6 +38,7 @@ export const RowProblem = z.discriminatedUnion('kind', [
   z.object({ ...base, kind: z.literal('missing_name') }),
   z.object({ ...base, kind: z.literal('unknown_state'), value: z.string() }),
   z.object({ ...base, kind: z.literal('unknown_mode'), value: z.string() }),
+  z.object({ ...base, kind: z.literal('unknown_learning'), value: z.string() }),
   z.object({ ...base, kind: z.literal('schedule_invalid'), text: z.string(), problem: ScheduleProblem }),
   z.object({ ...base, kind: z.literal('schedule_unsupported'), text: z.string(), problem: ScheduleProblem }),
   z.object({ ...base, kind: z.literal('schedule_never_runs'), text: z.string() }),
@@ -47,11 +48,18 @@ export const RowProblem = z.discriminatedUnion('kind', [
   z.object({ ...base, kind: z.literal('output_folder_invalid'), value: z.string(), found: LinkFound }),
   z.object({ ...base, kind: z.literal('output_page_invalid'), value: z.string(), found: LinkFound }),
   z.object({ ...base, kind: z.literal('no_output_destination') }),
+  // Trial mode (Trial page, Trial folder, Human version)
+  z.object({ ...base, kind: z.literal('trial_link_invalid'), field: z.enum(['Trial page', 'Trial folder']), value: z.string(), found: LinkFound }),
+  z.object({ ...base, kind: z.literal('trial_without_destination') }),
+  z.object({ ...base, kind: z.literal('human_version_invalid'), value: z.string(), found: LinkFound }),
   z.object({ ...base, kind: z.literal('reviewer_not_person'), name: z.string().nullable(), type: z.enum(['bot', 'group']) }),
   z.object({ ...base, kind: z.literal('reviewer_several'), names: z.array(z.string()), used: z.string() }),
   z.object({ ...base, kind: z.literal('no_reviewer') }),
   z.object({ ...base, kind: z.literal('reviewer_required') }),
   z.object({ ...base, kind: z.literal('schedule_too_frequent'), text: z.string(), minutes: z.number().int() }),
+  // Review reminders and timeout (review-properties.ts)
+  z.object({ ...base, kind: z.literal('remind_after_invalid'), value: z.string(), used: z.string() }),
+  z.object({ ...base, kind: z.literal('if_nobody_reviews_unknown'), value: z.string() }),
   // Trigger (property or section; trigger-text.ts)
   z.object({
     ...base,
@@ -79,6 +87,8 @@ export const RowProblem = z.discriminatedUnion('kind', [
   z.object({ ...base, kind: z.literal('step_number_gap'), missing: z.array(z.number().int()) }),
   z.object({ ...base, kind: z.literal('context_link_unsupported'), line: z.string(), url: z.string() }),
   z.object({ ...base, kind: z.literal('context_no_link'), line: z.string(), service: z.enum(['notion', 'drive']) }),
+  /** A Context line with no link and no service that Baton cannot resolve to anything it reads. */
+  z.object({ ...base, kind: z.literal('context_unresolved'), line: z.string() }),
   z.object({ ...base, kind: z.literal('trigger_file_without_watch_folder'), line: z.string() }),
   z.object({ ...base, kind: z.literal('output_template_no_headings') }),
   // People named in Steps (step-people.ts), against the workspace's user list
@@ -135,6 +145,8 @@ export const SEVERITY: Record<Exclude<RowProblemKind, 'plan'>, Severity> = {
   missing_name: 'error',
   unknown_state: 'error',
   unknown_mode: 'error',
+  // Lessons are a help, not the run: an unknown value learns as Automatic would.
+  unknown_learning: 'warning',
   schedule_invalid: 'error',
   schedule_unsupported: 'error',
   schedule_never_runs: 'error',
@@ -144,11 +156,17 @@ export const SEVERITY: Record<Exclude<RowProblemKind, 'plan'>, Severity> = {
   output_folder_invalid: 'error',
   output_page_invalid: 'error',
   no_output_destination: 'error',
+  trial_link_invalid: 'error',
+  // A Trial run still drafts and is reviewed; only where its output lands, or the comparison, is missing.
+  trial_without_destination: 'warning',
+  human_version_invalid: 'warning',
   reviewer_not_person: 'error',
   reviewer_several: 'warning',
   no_reviewer: 'warning',
   reviewer_required: 'error',
   schedule_too_frequent: 'warning',
+  remind_after_invalid: 'warning',
+  if_nobody_reviews_unknown: 'warning',
   trigger_unreadable: 'error',
   trigger_link_not_database: 'error',
   trigger_folder_invalid: 'error',
@@ -164,6 +182,7 @@ export const SEVERITY: Record<Exclude<RowProblemKind, 'plan'>, Severity> = {
   step_number_gap: 'warning',
   context_link_unsupported: 'warning',
   context_no_link: 'warning',
+  context_unresolved: 'warning',
   trigger_file_without_watch_folder: 'warning',
   output_template_no_headings: 'warning',
   step_person_ambiguous: 'warning',

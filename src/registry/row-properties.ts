@@ -78,6 +78,12 @@ export interface RowProperties {
   outputFolder: string | null;
   outputPage: OutputPageValue | null;
   mode: string | null;
+  /** Trial page, Trial folder and Human version links, as written (trial-mode rows). */
+  trialPage: string | null;
+  trialFolder: string | null;
+  humanVersion: string | null;
+  /** The Learning select (Automatic, Ask first, Off), as written. */
+  learning: string | null;
   /** What starts the workflow besides its Schedule, as Notion markdown (links as `[t](url)` or mentions). */
   trigger: string | null;
   /**
@@ -102,6 +108,10 @@ export const PROPERTY_NAMES = {
   outputFolder: ['outputfolder'],
   outputPage: ['outputpage', 'outputparent'],
   mode: ['mode'],
+  trialPage: ['trialpage', 'trialparent'],
+  trialFolder: ['trialfolder'],
+  humanVersion: ['humanversion', 'humanoutput'],
+  learning: ['learning', 'lessons'],
   trigger: ['trigger', 'starts', 'startswhen'],
   runNow: ['runnow'],
 } as const;
@@ -192,6 +202,10 @@ export function readRowProperties(page: unknown): RowPropertiesReading {
       outputFolder: linkOf(PROPERTY_NAMES.outputFolder),
       outputPage,
       mode: textOf(PROPERTY_NAMES.mode, 'Select'),
+      trialPage: linkOf(PROPERTY_NAMES.trialPage),
+      trialFolder: linkOf(PROPERTY_NAMES.trialFolder),
+      humanVersion: linkOf(PROPERTY_NAMES.humanVersion),
+      learning: textOf(PROPERTY_NAMES.learning, 'Select'),
       trigger,
       runNow,
     },

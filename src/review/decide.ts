@@ -12,10 +12,13 @@ import type { PageObjectResponse } from '@notionhq/client';
 import type { Services } from '../services';
 import { requireNotion } from '../services';
 import type { StoredRun } from '../adapters/store';
-import { readRunRow, statusProperty, text, type RunRowState } from '../engine/run-row';
+import { mentionList as mentions, readRunRow, statusProperty, text, type RunRowState } from '../engine/run-row';
 import { reviewEventType, type ReviewDecision } from '../engine/review-decision';
 import { attributeStatusChange, type PageEvidence, type WebhookEvidence } from './attribution';
 import { approvedName, decisionName, openedName, RecordedDecision, seenName, SeenPage, showsPreviousDecision } from './round-records';
+import { applyHandOver } from './hand-over';
+import { approvalOutcome, mayDecide } from './review-policy';
+import { approvalsName, approvalsSoFar, asPolicy, roundReviewers, type StoredRoundReviewers } from './round-reviewers';
 
 /** How long one path's setting back of a change keeps the other path from doing it again. */
 const REVERT_LEASE_MS = 60_000;
@@ -31,14 +34,25 @@ export type DecisionOutcome =
   | { kind: 'confirmation_requested' }
   | { kind: 'awaiting_confirmation' }
   | { kind: 'delivered'; decision: ReviewDecision['decision'] }
-  | { kind: 'already_delivered' };
+  | { kind: 'already_delivered' }
+  /** All of several reviewers must approve: this one's approval is recorded, the others' awaited. */
+  | { kind: 'approval_recorded'; waitingFor: string[] }
+  | { kind: 'handed_over' }
+  | { kind: 'hand_over_reverted' };
 
 export type Evidence = { kind: 'webhook'; authors: string[]; updatedProperties: string[] | null } | { kind: 'page' };
 
 export async function applyReviewChange(services: Services, page: PageObjectResponse, evidence: Evidence, now: Date): Promise<DecisionOutcome> {
-  const run = await services.store.getRunByPage(page.id);
+  let run = await services.store.getRunByPage(page.id);
   if (!run || run.status !== 'Needs review') return { kind: 'not_a_waiting_run' };
   const row = readRunRow(page);
+  // A changed Reviewer first: a hand-over decides whose Status change counts from now.
+  const handOver = await applyHandOver(services, run, row, evidence.kind === 'webhook' ? evidence.authors : null, now);
+  if (handOver.kind === 'hand_over_reverted') return { kind: 'hand_over_reverted' };
+  if (handOver.kind === 'handed_over') {
+    run = (await services.store.getRun(run.run_id)) ?? run;
+    if (row.status !== 'Approved' && row.status !== 'Changes requested') return { kind: 'handed_over' };
+  }
   if (row.status !== 'Approved' && row.status !== 'Changes requested') return { kind: 'no_decision' };
 
   const notion = requireNotion(services);
@@ -82,9 +96,11 @@ export async function applyReviewChange(services: Services, page: PageObjectResp
       if (seen?.confirmationAskedAt) return { kind: 'awaiting_confirmation' };
       await askToConfirm(services, run, row, await body(), attributed.reason, now);
       return { kind: 'confirmation_requested' };
-    case 'author':
-      if (attributed.personId !== run.reviewer_id) return revert(services, run, row, attributed.personId, now);
+    case 'author': {
+      const reviewers = await roundReviewers(services.store, run);
+      if (!reviewers || !mayDecide(asPolicy(reviewers), attributed.personId)) return revert(services, run, row, attributed.personId, now, reviewers);
       return takeDecision(services, run, row, await body(), { by: attributed.personId, evidence: evidence.kind }, now);
+    }
   }
 }
 
@@ -97,12 +113,16 @@ async function takeDecision(
   source: Pick<RecordedDecision, 'by' | 'evidence'>,
   now: Date,
 ): Promise<DecisionOutcome> {
-  const decision: ReviewDecision = { decision: row.status === 'Approved' ? 'approved' : 'changes_requested', feedback: row.feedback };
+  const decision = { decision: row.status === 'Approved' ? ('approved' as const) : ('changes_requested' as const), feedback: row.feedback };
   if (decision.decision === 'changes_requested' && !decision.feedback) {
     const editedAt = row.lastEditedTime ? Date.parse(row.lastEditedTime) : 0;
     if (now.getTime() - editedAt < FEEDBACK_GRACE_MS) return { kind: 'waiting_for_feedback' };
   }
   const round = run.review_round;
+  if (decision.decision === 'approved') {
+    const waiting = await recordApproval(services, run, source.by, now);
+    if (waiting) return waiting;
+  }
   const record: RecordedDecision = { ...decision, ...source, at: now.toISOString() };
   // Recorded before the compare-and-set, so a run D1 shows as decided always has its record.
   await services.store.putArtifact(run.run_id, decisionName(round), JSON.stringify(record), now);
@@ -125,7 +145,36 @@ export async function deliverDecision(services: Services, runId: string, round: 
   }
 }
 
-async function revert(services: Services, run: StoredRun, row: RunRowState, editorId: string, now: Date): Promise<DecisionOutcome> {
+/**
+ * All of several reviewers must approve: records this approval and, while others are still to
+ * approve, sets Status back to Needs review saying who — Baton's own bookkeeping, not an undone
+ * decision (the approval is kept). Null when the round is approved.
+ */
+async function recordApproval(services: Services, run: StoredRun, personId: string, now: Date): Promise<DecisionOutcome | null> {
+  const reviewers = await roundReviewers(services.store, run);
+  if (!reviewers) return null;
+  const round = run.review_round;
+  const outcome = approvalOutcome(asPolicy(reviewers), await approvalsSoFar(services.store, run.run_id, round), personId);
+  if (outcome.kind === 'approved') return null;
+  const claim = `approval-${round}-${personId}`;
+  if (!(await services.store.claimArtifact(run.run_id, claim, String(Date.now()), now))) {
+    const since = Number((await services.store.getArtifact(run.run_id, claim)) ?? 0);
+    if (Date.now() - since < REVERT_LEASE_MS) return { kind: 'already_delivered' };
+    await services.store.putArtifact(run.run_id, claim, String(Date.now()), now);
+  }
+  await services.store.putArtifact(run.run_id, approvalsName(round), JSON.stringify(outcome.approved), now);
+  const notion = requireNotion(services);
+  await notion.updatePage(run.run_page_id!, statusProperty('Needs review'));
+  await notion.comment(run.run_page_id!, [
+    ...text(`${outcome.approved.length} of ${reviewers.reviewers.length} approved, waiting for `),
+    ...mentions(outcome.waitingFor),
+    ...text(': every reviewer must approve this run, so Baton set Status back to Needs review.'),
+  ]);
+  await refreshSeen(services, run, now);
+  return { kind: 'approval_recorded', waitingFor: outcome.waitingFor };
+}
+
+async function revert(services: Services, run: StoredRun, row: RunRowState, editorId: string, now: Date, reviewers: StoredRoundReviewers | null = null): Promise<DecisionOutcome> {
   const notion = requireNotion(services);
   const page = run.run_page_id!;
   // The webhook and the reconcile may both see the same change: only one of them sets it back,
@@ -142,7 +191,11 @@ async function revert(services: Services, run: StoredRun, row: RunRowState, edit
     ...text(`Status was changed to ${row.status} by `),
     { type: 'mention', mention: { user: { id: editorId } } },
     ...text(', but only '),
-    ...(run.reviewer_id ? [{ type: 'mention' as const, mention: { user: { id: run.reviewer_id } } }] : text('the workflow’s Reviewer')),
+    ...(reviewers
+      ? mentions([...reviewers.reviewers, ...(reviewers.escalated && reviewers.backup ? [reviewers.backup] : [])])
+      : run.reviewer_id
+        ? [{ type: 'mention' as const, mention: { user: { id: run.reviewer_id } } }]
+        : text('the workflow’s Reviewer')),
     ...text(' may approve or request changes on this run, so Baton set it back to Needs review.'),
   ]);
   await refreshSeen(services, run, now);
@@ -217,23 +270,29 @@ export async function reconcileReviews(services: Services, now: Date): Promise<D
 
 async function reconcileOne(services: Services, run: StoredRun, page: PageObjectResponse, now: Date): Promise<DecisionOutcome> {
   const row = readRunRow(page);
+  if (row.status === 'Needs review') {
+    const handOver = await applyHandOver(services, run, row, null, now);
+    if (handOver.kind === 'handed_over') return { kind: 'handed_over' };
+    if (handOver.kind === 'hand_over_reverted') return { kind: 'hand_over_reverted' };
+  }
   const seen = await services.store.getJson(run.run_id, seenName(run.review_round), SeenPage);
   if (row.status === 'Needs review') {
     const changed = !seen || seen.lastEditedTime !== row.lastEditedTime || seen.lastEditedBy !== row.lastEditedBy;
     if (changed && !seen?.confirmationAskedAt) await refreshSeen(services, run, now, page);
     return { kind: 'no_decision' };
   }
-  if (seen?.confirmationAskedAt && run.reviewer_id) {
+  const deciders = await roundReviewers(services.store, run);
+  if (seen?.confirmationAskedAt && deciders) {
     // Replies are the reviewer's comments listed after Baton's question (GET /v1/comments lists
     // oldest first), so no clock has to agree with Notion's.
     const notion = requireNotion(services);
     const bot = await notion.botUserId();
     const comments = await notion.listComments(page.id);
     const askedAt = comments.findLastIndex((c) => c.authorId === bot && c.text.includes(CONFIRMATION_MARK));
-    const reply = comments.slice(askedAt + 1).find((c) => c.authorId === run.reviewer_id && CONFIRMS.test(c.text));
-    if (askedAt >= 0 && reply) {
+    const reply = comments.slice(askedAt + 1).find((c) => c.authorId !== null && mayDecide(asPolicy(deciders), c.authorId) && CONFIRMS.test(c.text));
+    if (askedAt >= 0 && reply?.authorId) {
       const { markdown } = await notion.readMarkdown(page.id);
-      return takeDecision(services, run, row, markdown, { by: run.reviewer_id, evidence: 'comment' }, now);
+      return takeDecision(services, run, row, markdown, { by: reply.authorId, evidence: 'comment' }, now);
     }
   }
   return applyReviewChange(services, page, { kind: 'page' }, now);

@@ -7,7 +7,7 @@ import { runIdFor } from '../../src/triggers/run-id';
 import { FIXTURE_IDS, kickoffBrief, repurposeArticles, sprintSynthesis, text, type FixtureRow } from '../fixtures/example-rows';
 import { WORLD } from '../support/world';
 import { createRow, deliverDrivePushes, deliverWebhooks, driveAdmin, modelRequests, notionAdmin, resetWorld, setNotionClock, tick, updateAsPerson, waitFor } from './harness';
-import { MAYA, MONDAY_9_PARIS, notion, runRow, scheduleWeeklyBrief, store, waitForReview } from './run-helpers';
+import { expectNoBatonNotes, MAYA, MONDAY_9_PARIS, notion, runRow, scheduleWeeklyBrief, store, waitForReview } from './run-helpers';
 import { activate, runNowApi, runsOf, tickNow, waitForRuns } from './trigger-helpers';
 
 const { users: U, notionPages: P, driveFolders: F } = FIXTURE_IDS;
@@ -72,6 +72,7 @@ describe('a Deals row that reaches Closed won', () => {
     await deliverWebhooks();
     await instance.waitForStatus('complete');
     const pages = await notion.listChildPages(P.clientOnboarding);
+    await expectNoBatonNotes({ pages });
     expect(pages.map((p) => p.title)).toEqual([expect.stringMatching(/^\d{4}-\d{2}-\d{2} — Client kickoff brief — Acme Corp — analytics rollout$/)]);
   });
 });
@@ -92,6 +93,7 @@ describe('the kickoff brief from the signed proposal', () => {
     await deliverWebhooks();
     await instance.waitForStatus('complete');
     const pages = await notion.listChildPages(P.clientOnboarding);
+    await expectNoBatonNotes({ pages });
     expect(pages.map((p) => p.title)).toEqual([expect.stringMatching(/^\d{4}-\d{2}-\d{2} — Client kickoff brief — Acme proposal \(signed\)$/)]);
   });
 });
@@ -111,6 +113,7 @@ describe('the repurposing pipeline', () => {
     await deliverWebhooks();
     await instance.waitForStatus('complete');
     const pages = await notion.listChildPages(P.contentLibrary);
+    await expectNoBatonNotes({ pages });
     expect(pages.map((p) => p.title)).toEqual([expect.stringMatching(/^\d{4}-\d{2}-\d{2} — Repurpose new articles — Seats beat usage$/)]);
   });
 });

@@ -9,7 +9,7 @@ import { FIXTURE_IDS, repurposeArticles, type FixtureRow } from '../fixtures/exa
 import { HIRING_URLS, hiringPipeline, teamRow } from '../support/hiring-rows';
 import { WORLD } from '../support/world';
 import { createRow, deliverDrivePushes, deliverWebhooks, driveAdmin, type Logged, modelAdmin, modelRequests, replaceMarkdownAsPerson, resetWorld, setNotionClock, tick, updateAsPerson, waitFor } from './harness';
-import { client, commentsOn, drive, MAYA, MONDAY_9_PARIS, notion, runRow, statusOf, store, waitForReview, waitForStatus } from './run-helpers';
+import { client, commentsOn, drive, expectNoBatonNotes, MAYA, MONDAY_9_PARIS, notion, runRow, statusOf, store, waitForReview, waitForStatus } from './run-helpers';
 import { activate, waitForRuns } from './trigger-helpers';
 
 const { users: U, notionPages: P, driveFolders: F } = FIXTURE_IDS;
@@ -39,7 +39,12 @@ const healthOf = async (pageId: string) => {
   const p = (await notion.retrievePage(pageId)).properties.Health;
   return p?.type === 'rich_text' ? p.rich_text.map((t) => t.plain_text).join('') : '';
 };
-const hiringPages = async () => notion.listChildPages(WORLD.hiringPage);
+// Every listing of what was published also checks it holds no Baton note.
+const hiringPages = async () => {
+  const pages = await notion.listChildPages(WORLD.hiringPage);
+  await expectNoBatonNotes({ pages });
+  return pages;
+};
 
 describe('the hiring pipeline', () => {
   it('drafts both summaries at the same time, each from its own source only, and the report after both', async () => {
@@ -165,6 +170,7 @@ describe('the repurposing pipeline publishes a set', () => {
 
     const pages = await notion.listChildPages(P.contentLibrary);
     expect(pages).toHaveLength(1);
+    await expectNoBatonNotes({ pages, docs: await drive.listFolder(WORLD.contentLibraryFolder) });
     const published = (await notion.readMarkdown(pages[0]!.id)).markdown;
     const section = (name: string) => (published.split(/^## /m).find((s) => s.startsWith(name)) ?? '').split(/^---+$/m)[0]!;
     expect(section('LinkedIn post').length).toBeLessThanOrEqual(1300 + 20);

@@ -1,7 +1,8 @@
 // Shared by the run-loop and guarantees suites: the weekly brief scheduled before its Monday
 // 9:00 slot, its Run row, the outputs it published, and the comments Baton left.
 import { env } from 'cloudflare:workers';
-import { createDriveAdapter } from '../../src/adapters/drive';
+import { expect } from 'vitest';
+import { createDriveAdapter, type DriveFile } from '../../src/adapters/drive';
 import { createGoogleAuth } from '../../src/adapters/google-auth';
 import { createNotionAdapter, createNotionClient } from '../../src/adapters/notion';
 import { createStore } from '../../src/adapters/store';
@@ -68,8 +69,25 @@ export async function waitForReview(runId: string, round = 1): Promise<string> {
   });
 }
 
+/** What the weekly brief published; every page and Doc is checked for Baton's own notes on the way (expectNoBatonNotes). */
 export async function publishedOutputs(title = TITLE) {
   const pages = await notion.listChildPages(FIXTURE_IDS.notionPages.competitiveIntelligence);
   const files = await drive.listFolder(FIXTURE_IDS.driveFolders.competitiveIntelligence);
-  return { pages: pages.filter((p) => p.title === title), docs: files.filter((f) => f.name === title) };
+  const found = { pages: pages.filter((p) => p.title === title), docs: files.filter((f) => f.name === title) };
+  await expectNoBatonNotes(found);
+  return found;
+}
+
+/** Words only Baton (or the model, about its own revision) writes: none may reach a published page or Doc. */
+export const BATON_NOTES = [/Revised per feedback/i, /Reviewed earlier in this run/i, /\[… truncated/];
+
+/** Fails when a published text holds a Baton note; `where` names it in the failure. */
+export function expectNoBatonNote(text: string, where: string): void {
+  for (const note of BATON_NOTES) expect(text, `${where} holds Baton's note ${note}`).not.toMatch(note);
+}
+
+/** Reads every page and Doc given and checks each (expectNoBatonNote); used by every test that publishes. */
+export async function expectNoBatonNotes(published: { pages?: readonly { id: string; title?: string }[]; docs?: readonly DriveFile[] }): Promise<void> {
+  for (const page of published.pages ?? []) expectNoBatonNote((await notion.readMarkdown(page.id)).markdown, `the published page "${page.title ?? page.id}"`);
+  for (const doc of published.docs ?? []) expectNoBatonNote((await drive.readText(doc)) ?? '', `the published Doc "${doc.name}"`);
 }

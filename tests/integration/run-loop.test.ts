@@ -82,7 +82,9 @@ describe('a scheduled run, reviewed in Notion', () => {
     await deliverWebhooks();
     await waitForReview(runId, 2);
     const revised = (await notion.readMarkdown(page)).markdown;
-    expect(revised).toContain('Revised per feedback: Too long; lead with pricing');
+    // The model's note about its revision stays off the page; the round's comment says what changed.
+    expect(revised).not.toContain('Revised per feedback');
+    expect((await commentsOn(page)).at(-1)).toMatch(/revision 2 is ready for your review\. Since the last round: “Pricing moves” moved; \d+ lines removed\./);
     expect(revised.indexOf('Pricing moves')).toBeLessThan(revised.indexOf('Summary (3 bullets)'));
     expect(statusOf(await notion.retrievePage(page))).toBe('Needs review');
 

@@ -118,6 +118,29 @@ export function notionWorld(): NotionSeed {
         '## This week\nNadia Perez impressed the panel with her SQL take-home.\nOmar Haddad needs a second technical interview.',
       ),
       page(WORLD.hiringPage, 'Hiring', 'Weekly pipeline reports live under this page.'),
+      // The weekly brief in trial: its Trial page, and the briefs Maya's team writes by hand.
+      page(P.trialBriefs, 'Trial briefs', 'Baton’s trial briefs land here while the team compares them with its own.'),
+      page(P.humanBriefs, 'Strategy briefs', 'The briefs the strategy team writes, one page a week.'),
+      {
+        id: P.humanBrief23Nov,
+        parent: { page_id: P.humanBriefs },
+        title: 'Brief — 23 Nov',
+        markdown: '## Summary\nQuiet week: no competitor changed its prices.',
+      },
+      {
+        id: P.humanBrief30Nov,
+        parent: { page_id: P.humanBriefs },
+        title: 'Brief — 30 Nov',
+        markdown: [
+          '## Summary',
+          '- Rival A launched a Teams plan at 39 EUR per seat on 18 November.',
+          '- Two customers asked us about SSO pricing.',
+          '## Pricing moves',
+          'Rival A now undercuts our Pro plan by 10 EUR per seat.',
+          '## Customer signals',
+          'Finance teams ask for single sign-on in every demo.',
+        ].join('\n'),
+      },
     ],
     databases: [
       database(WORKFLOWS, WORLD.workflowsDatabase, WORLD.workflowsDataSource),
@@ -151,6 +174,7 @@ export function driveWorld(): { drives: { id: string; name: string }[]; files: D
       folder(F.callNotes, 'Call notes'),
       folder(WORLD.applicantsFolder, 'Applicants'),
       folder(WORLD.contentLibraryFolder, 'Content library'),
+      folder(F.trialBriefs, 'Trial briefs'),
       { name: 'Nadia Perez — application', parent: WORLD.applicantsFolder, markdown: '# Nadia Perez\nApplied for Data analyst on 24 November.\nFive years of SQL at a logistics firm.', modifiedTime: '2026-11-26T09:00:00.000Z' },
       { name: 'Omar Haddad — application', parent: WORLD.applicantsFolder, markdown: '# Omar Haddad\nApplied for Backend engineer on 25 November.\nBuilt payment APIs in Go.', modifiedTime: '2026-11-27T09:00:00.000Z' },
       {

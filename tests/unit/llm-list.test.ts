@@ -33,7 +33,7 @@ describe('list answers', () => {
   it('asks for exactly N strings with a strict schema the API accepts, and writes them as bullets', async () => {
     expect(checkStrictSchema(listSchema(5))).toBeUndefined();
     const { llm, bodies } = endpoint(() => ({ status: 200, json: completion(JSON.stringify({ items: ['Open with the bill', '- Seats are easy to forecast', 'Close with renewals'] })) }));
-    const answer = await llm.complete({ system: 's', user: 'u', list: { count: 3 } });
+    const answer = await llm.complete({ system: 's', user: 'u', list: { min: 3, max: 3 } });
     expect(bodies[0]?.response_format).toEqual({ type: 'json_schema', json_schema: { name: 'step_list', strict: true, schema: listSchema(3) } });
     expect(answer.text).toBe('- Open with the bill\n- Seats are easy to forecast\n- Close with renewals');
   });
@@ -47,7 +47,7 @@ describe('list answers', () => {
     const { llm, bodies } = endpoint((body) =>
       body.response_format ? { status: 400, json: { error: { message: "Unknown parameter: 'response_format'", type: 'invalid_request_error' } } } : { status: 200, json: completion('- a\n- b') },
     );
-    const answer = await llm.complete({ system: 's', user: 'u', list: { count: 2 } });
+    const answer = await llm.complete({ system: 's', user: 'u', list: { min: 2, max: 2 } });
     expect(bodies.map((b) => 'response_format' in b)).toEqual([true, false]);
     expect(answer.text).toBe('- a\n- b');
   });

@@ -53,12 +53,17 @@ describe('provenanceMarkdown', () => {
     trigger: 'schedule',
     scheduledFor: '2026-11-30T08:00:00.000Z',
     sources: [
-      { name: 'Globex press release', url: 'https://docs.google.com/document/d/abc/edit' },
+      { name: 'Globex press release', url: 'https://docs.google.com/document/d/abc/edit', modifiedTime: '2026-11-27T09:30:00.000Z' },
       { name: "Last week's brief", url: null },
     ],
     reviewer: 'Maya',
     approvedAt: '2026-11-30T10:12:00.000Z',
+    rounds: 2,
+    reviewChanges: { added: 1, removed: 3, moved: ['Pricing moves'] },
     model: 'gpt-4.1-mini',
+    tokens: 12345,
+    planVersion: 'v3f9a1c2d · 1 Competitor updates → 2 Brief → review (Maya) → publish',
+    lessons: ['Lead with pricing changes.'],
   };
 
   it('writes a divider, a heading and bullets, with the Run ID line publishing looks for', () => {
@@ -70,18 +75,25 @@ describe('provenanceMarkdown', () => {
         '- Workflow: [Weekly competitive brief](https://www.notion.so/weekly-brief)',
         '- Trigger: schedule, scheduled for 2026-11-30T08:00:00.000Z',
         '- Sources:',
-        '\t- [Globex press release](https://docs.google.com/document/d/abc/edit)',
+        '\t- [Globex press release](https://docs.google.com/document/d/abc/edit) (version of 2026-11-27T09:30:00.000Z)',
         "\t- Last week's brief",
-        '- Reviewed by Maya, approved 2026-11-30T10:12:00.000Z',
-        '- Model: gpt-4.1-mini',
+        '- Reviewed by Maya in 2 rounds, approved 2026-11-30T10:12:00.000Z',
+        "- Changed in review (Baton's first draft → the approved text): “Pricing moves” moved; 3 lines removed, 1 line added",
+        '- Model: gpt-4.1-mini, 12,345 tokens',
+        '- Plan: v3f9a1c2d · 1 Competitor updates → 2 Brief → review (Maya) → publish',
+        '- Lessons used:',
+        '\t- Lead with pricing changes.',
       ].join('\n'),
     );
     expect(provenanceMarkdown(input)).toContain(`Run ID: ${input.runId}`);
   });
 
   it('says when an output was published without a reviewer or sources', () => {
-    const text = provenanceMarkdown({ ...input, reviewer: null, approvedAt: null, sources: [], scheduledFor: null, trigger: 'drive', workflowUrl: null });
+    const text = provenanceMarkdown({ ...input, reviewer: null, approvedAt: null, rounds: 0, reviewChanges: null, sources: [], scheduledFor: null, trigger: 'drive', workflowUrl: null, lessons: [], tokens: null });
     expect(text).toContain('- Review: none — published without a reviewer');
+    expect(text).not.toContain('Changed in review');
+    expect(text).toContain('- Lessons used: none');
+    expect(text).toContain('- Model: gpt-4.1-mini\n');
     expect(text).toContain('- Sources: none');
     expect(text).toContain('- Trigger: drive\n');
     expect(text).toContain('- Workflow: Weekly competitive brief\n');
@@ -100,6 +112,12 @@ describe('provenanceMarkdown', () => {
     expect(text).toContain('\t- 1\\. Intro notes\n');
     expect(text).toContain('\t- \\# heading\\_like \\| table\n');
     expect(text).not.toContain('javascript:');
+  });
+
+  it('says a review that changed nothing approved the draft as Baton wrote it', () => {
+    const text = provenanceMarkdown({ ...input, rounds: 1, reviewChanges: { added: 0, removed: 0, moved: [] } });
+    expect(text).toContain('- Reviewed by Maya in 1 round, approved');
+    expect(text).toContain("- Changed in review (Baton's first draft → the approved text): none — approved as Baton drafted it");
   });
 
   it('refuses a run id it could not write verbatim', () => {

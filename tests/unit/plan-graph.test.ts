@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PlanGraph, type GraphStep } from '../../src/domain/plan';
 import type { Person, WorkflowDefinition } from '../../src/domain/workflow-definition';
+import { DEFAULT_REVIEW_POLICY } from '../../src/domain/workflow-definition';
 import { compilePlan } from '../../src/plan/compile';
 import { hasPlanErrors, PlanProblem } from '../../src/plan/plan-problem';
 import { planProblemMessage } from '../../src/plan/plan-problem-message';
@@ -72,8 +73,12 @@ function compileRow(row: Row) {
     afterWorkflow: null,
     scheduleAnchor: null,
     reviewer: row.reviewer ?? null,
+    reviewPolicy: DEFAULT_REVIEW_POLICY,
     outputFolder: null,
     outputPage: null,
+    trialPage: null,
+    trialFolder: null,
+    humanVersion: null,
     mode: 'Live',
     goal: body.goal,
     steps: body.steps,
@@ -82,6 +87,7 @@ function compileRow(row: Row) {
     lessons: [],
     stepNotes: body.notes,
     people: row.people ?? [],
+    learning: 'Automatic',
     contentHash: 'hash-1',
   };
   return { definition, compiled: compilePlan(definition) };
@@ -576,6 +582,20 @@ const SOURCES: GraphCase[] = [
     graph: "1 Deals pipeline → 2 Compare it with last week's report → publish",
     dependsOn: { 1: [], 2: [1] },
     reads: { 1: ['Deals pipeline'], 2: ["Last week's report"] },
+  },
+  {
+    name: '"last month\'s update" in a step reads the Context line "The previous edition"',
+    row: { steps: "1. Read the Deals pipeline.\n2. Say what moved since last month's update.", context: [C.deals, '- The previous edition'] },
+    graph: "1 Deals pipeline → 2 Say what moved since last month's update → publish",
+    dependsOn: { 1: [], 2: [1] },
+    reads: { 1: ['Deals pipeline'], 2: ['The previous edition'] },
+  },
+  {
+    name: '"what changed since last week" gets the previous output as its own source',
+    row: { steps: '1. Read the Deals pipeline.\n2. List what changed since last week.', context: [C.deals, "- Last sprint's synthesis"] },
+    graph: '1 Deals pipeline → 2 List what changed since last week → publish',
+    dependsOn: { 1: [], 2: [1] },
+    reads: { 1: ['Deals pipeline'], 2: ["Last sprint's synthesis"] },
   },
 ];
 

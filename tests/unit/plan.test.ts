@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Plan } from '../../src/domain/plan';
 import type { ContextReference, WorkflowDefinition } from '../../src/domain/workflow-definition';
+import { DEFAULT_REVIEW_POLICY } from '../../src/domain/workflow-definition';
 import { compilePlan, planVersion } from '../../src/plan/compile';
 import { readMaxWords, readTemplateHeadings } from '../../src/plan/template';
 
@@ -17,8 +18,12 @@ function definition(overrides: Partial<WorkflowDefinition>): WorkflowDefinition 
     afterWorkflow: null,
     scheduleAnchor: null,
     reviewer: null,
+    reviewPolicy: DEFAULT_REVIEW_POLICY,
     outputFolder: null,
     outputPage: null,
+    trialPage: null,
+    trialFolder: null,
+    humanVersion: null,
     mode: 'Live',
     goal: '',
     steps: [],
@@ -27,6 +32,7 @@ function definition(overrides: Partial<WorkflowDefinition>): WorkflowDefinition 
     lessons: [],
     stepNotes: [],
     people: [],
+    learning: 'Automatic',
     contentHash: 'hash-1',
     ...overrides,
   };

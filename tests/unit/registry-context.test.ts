@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseBody, parseContextLine, readContextLine } from '../../src/registry';
+import { rowProblemMessage } from '../../src/registry/row-problem-message';
 
 const FOLDER = '1CmpUpd8tesQx3vR7nKp2LwYz4bHfJ6aT';
 const FILE = '1SupTkt6Nx3qRv8sKt2LwYz9nBc5dHfJmTq7rW';
@@ -127,5 +128,44 @@ describe('reading one Context line', () => {
       kind: 'drive_folder',
       id: FOLDER,
     });
+  });
+});
+
+describe('the previous output, by the names people give it', () => {
+  it.each([
+    "Last month's update",
+    'The previous synthesis',
+    'Last sprint’s',
+    "Last sprint's synthesis",
+    'The last one',
+    "Last quarter's report",
+    'The previous edition',
+    'Our latest update',
+    "Last week's",
+  ])('reads "%s" as this workflow\'s last published output', (line) => {
+    expect(readContextLine(`- ${line}`).references).toEqual([{ kind: 'previous_output', label: line }]);
+  });
+
+  it('keeps the run\'s own subject and other lines apart from it', () => {
+    expect(parseContextLine('- The new file').kind).toBe('trigger_file');
+    expect(parseContextLine('- The brief').kind).toBe('trigger_file');
+    expect(parseContextLine('- Last weekend offsite notes').kind).toBe('described');
+  });
+});
+
+describe('a Context line Baton cannot resolve', () => {
+  it('is a Health warning naming the line and saying how to write it', () => {
+    const { problems } = parseBody(['## Goal', 'Tell the team.', '## Context', '- Competitor gossip we heard'].join('\n'));
+    expect(problems).toContainEqual({ kind: 'context_unresolved', severity: 'warning', line: 'Competitor gossip we heard' });
+    const message = rowProblemMessage({ kind: 'context_unresolved', severity: 'warning', line: 'Competitor gossip we heard' });
+    expect(message).toContain("'Competitor gossip we heard'");
+    expect(message).toMatch(/paste a Google Drive or Notion link/);
+    expect(message).toMatch(/Last week's brief/);
+  });
+
+  it('leaves lines Baton reads, and lines that already have their own warning, alone', () => {
+    const lines = ["- Last month's update", '- Notion: CRM notes', `- Drive folder: Updates (https://drive.google.com/drive/folders/${FOLDER})`, '- Report (https://example.com/r.pdf)'];
+    const { problems } = parseBody(['## Goal', 'Tell the team.', '## Context', ...lines].join('\n'));
+    expect(problems.filter((p) => p.kind === 'context_unresolved')).toEqual([]);
   });
 });

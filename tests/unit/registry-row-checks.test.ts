@@ -137,9 +137,9 @@ describe('who reviews', () => {
     expect(rowProblemMessage(problems[0]!)).toContain('requires one on every Live workflow (REQUIRE_REVIEWER)');
   });
 
-  it('says nothing about review for a Trial workflow, which publishes nothing', async () => {
+  it('says nothing about review for a Trial workflow, which never publishes to the live destinations', async () => {
     const trial = variant(weeklyBrief, { properties: { Reviewer: null, Mode: { select: { name: 'Trial' } } } });
-    expect((await build(trial, true)).problems).toEqual([]);
+    expect((await build(trial, true)).problems.map((p) => p.kind)).toEqual(['trial_without_destination']);
   });
 });
 

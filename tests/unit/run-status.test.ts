@@ -13,6 +13,8 @@ const LEGAL = new Set([
   // A review before later steps or another review (plans with several gates).
   'Approved→Running',
   'Publishing→Published',
+  // Nobody reviewed in time and the workflow says Expire (final, the draft kept).
+  'Needs review→Expired',
   ...['Queued', 'Running', 'Needs review', 'Changes requested', 'Approved', 'Publishing'].flatMap((live) => [
     `${live}→Failed`,
     `${live}→Cancelled`,
@@ -23,9 +25,9 @@ const ALL = RunStatus.options;
 const PAIRS = ALL.flatMap((from) => ALL.map((to) => [from, to] as const));
 
 describe('run status machine', () => {
-  it('has nine statuses and checks all 81 pairs', () => {
-    expect(ALL).toHaveLength(9);
-    expect(PAIRS).toHaveLength(81);
+  it('has ten statuses and checks all 100 pairs', () => {
+    expect(ALL).toHaveLength(10);
+    expect(PAIRS).toHaveLength(100);
   });
 
   it.each(PAIRS)('%s → %s is accepted only when it is a legal move', (from, to) => {
