@@ -26,6 +26,7 @@ describe('Baton under 20% injected faults', () => {
       strandedRuns: 0,
       failedWithoutReason: 0,
       liveMarkupPublished: 0,
+      batonNotesPublished: 0,
     });
   }, 300_000);
 });

@@ -78,8 +78,8 @@ export async function publishedOutputs(title = TITLE) {
   return found;
 }
 
-/** Words only Baton (or the model, about its own revision) writes: none may reach a published page or Doc. */
-export const BATON_NOTES = [/Revised per feedback/i, /Reviewed earlier in this run/i, /\[… truncated/];
+export { BATON_NOTES } from '../support/baton-notes';
+import { BATON_NOTES } from '../support/baton-notes';
 
 /** Fails when a published text holds a Baton note; `where` names it in the failure. */
 export function expectNoBatonNote(text: string, where: string): void {

@@ -2,6 +2,7 @@
 // can be shown to fire on synthetic data (tests/unit/soak-count.test.ts) — a harness that cannot
 // see a duplicate would pass every engine.
 import { findLiveMarkup } from '../../src/publish/inert-markdown';
+import { hasBatonNote } from '../support/baton-notes';
 
 export type Behaviour = 'approve' | 'edit-then-approve' | 'changes-then-approve' | 'non-reviewer-first';
 
@@ -74,6 +75,7 @@ export interface SoakCounts {
   strandedRuns: number;
   failedWithoutReason: number;
   liveMarkupPublished: number;
+  batonNotesPublished: number;
 }
 
 export interface SoakSummary {
@@ -144,6 +146,7 @@ export function countSoak(o: Observations): SoakSummary {
   const stranded = [...allRuns].filter((id) => !FINAL.has(finalStatus(id)) || (d1.size > 0 && d1.has(id) && !FINAL.has(d1.get(id)!.status)));
   const failedWithoutReason = o.runRows.filter((r) => r.status === 'Failed' && !r.botComments.some((c) => /fail/i.test(c) && c.length > 20)).map((r) => r.runId);
   const live = o.publishedPages.filter((p) => findLiveMarkup(p.markdown).length > 0).map((p) => runIdOfPublished(p.markdown) ?? p.pageId);
+  const noted = o.publishedPages.filter((p) => hasBatonNote(p.markdown)).map((p) => runIdOfPublished(p.markdown) ?? p.pageId);
 
   const described = (ids: string[]) => ids.map((id) => `${id} (${finalStatus(id)}${d1.has(id) ? `, D1 ${d1.get(id)!.status}` : ''})`);
   const counts: SoakCounts = {
@@ -157,6 +160,7 @@ export function countSoak(o: Observations): SoakSummary {
     strandedRuns: note('strandedRuns', described(stranded)),
     failedWithoutReason: note('failedWithoutReason', failedWithoutReason),
     liveMarkupPublished: note('liveMarkupPublished', live),
+    batonNotesPublished: note('batonNotesPublished', noted),
   };
   const byBehaviour: Record<string, number> = {};
   for (const r of o.reviews) byBehaviour[r.behaviour] = (byBehaviour[r.behaviour] ?? 0) + 1;
@@ -182,6 +186,7 @@ export const COUNT_LABELS: Record<keyof SoakCounts, string> = {
   strandedRuns: 'stranded runs (not Published/Failed)',
   failedWithoutReason: 'runs Failed without a reason comment',
   liveMarkupPublished: 'published pages with live markup',
+  batonNotesPublished: 'published pages with a Baton note',
 };
 
 export function totalProblems(counts: SoakCounts): number {

@@ -121,4 +121,10 @@ describe('countSoak', () => {
     o.publishedPages[0] = page(1, 'Ask <mention-user url="user://x"/> now');
     expect(countSoak(o).counts.liveMarkupPublished).toBe(1);
   });
+
+  it('counts a published page with a Baton note in it', () => {
+    const o = clean();
+    o.publishedPages[0] = page(1, '### Summary\n- Prices fell.\n\n> Revised per feedback: too long');
+    expect(countSoak(o).counts.batonNotesPublished).toBe(1);
+  });
 });
