@@ -49,6 +49,8 @@ export const RawEnv = z.object({
   PUBLIC_URL: url.optional(),
   /** Bearer token for POST /api/workflows/:id/runs (Run now for scripts); the API refuses every call without it. */
   BATON_API_TOKEN: optionalText,
+  /** Secret for the runs dashboard (GET /): Authorization: Bearer <token> or ?token=<token>. Without it the dashboard is open only on this machine (src/dashboard/access.ts). */
+  DASHBOARD_TOKEN: optionalText,
   /** A new file is read once its size and modifiedTime have not changed for this long (files still being written are waited out). */
   DRIVE_SETTLE_SECONDS: z.coerce.number().nonnegative({ message: 'must be a number of seconds' }).default(15),
 });
@@ -70,10 +72,11 @@ export interface Config {
   /** No trailing slash; undefined = no Drive push (watched folders are polled each tick). */
   publicUrl?: string;
   apiToken?: string;
+  dashboardToken?: string;
   driveSettleSeconds: number;
 }
 
-const SECRETS = new Set(['NOTION_TOKEN', 'NOTION_WEBHOOK_SECRET', 'GOOGLE_PRIVATE_KEY', 'MODEL_API_KEY', 'BATON_API_TOKEN']);
+const SECRETS = new Set(['NOTION_TOKEN', 'NOTION_WEBHOOK_SECRET', 'GOOGLE_PRIVATE_KEY', 'MODEL_API_KEY', 'BATON_API_TOKEN', 'DASHBOARD_TOKEN']);
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -131,6 +134,7 @@ export function loadConfig(env: unknown): Config {
     notionTimeoutMs: e.NOTION_TIMEOUT_MS,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     apiToken: e.BATON_API_TOKEN,
+    dashboardToken: e.DASHBOARD_TOKEN,
     driveSettleSeconds: e.DRIVE_SETTLE_SECONDS,
   };
   if (typeof env === 'object' && env !== null) parsed.set(env, config);

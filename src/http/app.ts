@@ -6,6 +6,7 @@ import { LAST_TICK_KEY } from '../triggers/tick';
 import { handleNotionWebhook } from './notion-webhook';
 import { handleDriveWebhook } from './drive-webhook';
 import { handleRunNow } from './api';
+import { handleDashboard } from './dashboard';
 import pkg from '../../package.json';
 
 export type AppEnv = { Bindings: Record<string, unknown>; Variables: { config: Config } };
@@ -30,6 +31,7 @@ export function createApp(): Hono<AppEnv> {
     return c.json({ ok: true, name: 'baton', version: pkg.version, integrations: integrations(config), lastTick });
   });
 
+  app.get('/', handleDashboard);
   app.post('/webhooks/notion', handleNotionWebhook);
   app.post('/webhooks/drive', handleDriveWebhook);
   app.post('/api/workflows/:id/runs', handleRunNow);

@@ -37,6 +37,8 @@ export interface LocalStack {
   stopWorker(): Promise<void>;
   /** Runs the cron handler once, as Cloudflare does every minute; `at` overrides the time. */
   tick(at?: Date): Promise<void>;
+  /** Called once if the worker stops on its own (not through stopWorker or close), with what it said. */
+  onWorkerExit(listener: (description: string) => void): void;
   close(): Promise<void>;
 }
 
@@ -110,6 +112,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
   const persist = join(dir, 'wrangler');
   let worker: ChildProcess | undefined;
+  let stopping = false;
+  const exitListeners: ((description: string) => void)[] = [];
 
   const stack: LocalStack = {
     dir,
@@ -123,11 +127,23 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       worker = spawn(
         WRANGLER,
         ['dev', '--ip', '127.0.0.1', '--port', String(ports.worker), '--inspector-port', String(ports.worker + 1000), '--persist-to', persist, '--env-file', envFile, '--show-interactive-dev-session=false'],
-        { cwd: ROOT, stdio: workerStdio(options), env: process.env },
+        // Offline, wrangler's fetch of the `Request.cf` data fails with an ENOTFOUND stack trace on
+        // every start and reload: CLOUDFLARE_CF_FETCH_ENABLED=false (Wrangler's system environment
+        // variables) uses its placeholder without trying.
+        { cwd: ROOT, stdio: workerStdio(options), env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false' } },
       );
       await waitForHealth(workerUrl, worker);
+      worker.once('exit', (code, signal) => {
+        if (stopping) return;
+        const how = signal ? `was stopped by ${signal}` : `exited with code ${code}`;
+        for (const listener of exitListeners) listener(`The worker (wrangler dev on ${workerUrl}) ${how}`);
+      });
+    },
+    onWorkerExit(listener) {
+      exitListeners.push(listener);
     },
     async stopWorker() {
+      stopping = true;
       if (!worker || worker.exitCode !== null) return;
       const exited = new Promise((r) => worker?.once('exit', r));
       worker.kill('SIGTERM');

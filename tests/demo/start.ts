@@ -13,7 +13,8 @@ const timer = setInterval(() => {
 }, 60_000);
 
 console.log(`
-Baton is running offline.
+Baton is running offline. This process runs the cron every minute, as Cloudflare does
+(wrangler's warning above about Scheduled Workers is about its own scheduler).
   Worker        ${stack.workerUrl}/health
   Notion        ${stack.notion.url}   (stand-in; the "Weekly competitive brief" row is in Workflows)
   Google Drive  ${stack.drive.url}   (stand-in; "Competitor updates" holds two Docs and a Sheet)
@@ -26,6 +27,13 @@ In another terminal:
   npm run demo -- approve --edit "Note from Maya"  edit the draft in place, then approve
   npm run demo -- changes "Too long; lead with pricing"   ask for a revision as Maya
 `);
+
+// A half-stack is worse than none: if the worker stops on its own, say so and stop the rest.
+stack.onWorkerExit((description) => {
+  console.error(`\n${description}; stopping the stand-ins. Start again with: npm start`);
+  clearInterval(timer);
+  void stack.close().then(() => process.exit(1));
+});
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

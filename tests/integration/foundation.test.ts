@@ -22,7 +22,7 @@ describe('the worker in workerd', () => {
     expect(body).toMatchObject({ ok: true, name: 'baton', version: '0.1.0' });
     expect(body.integrations).toEqual({ notion: true, notionWebhooks: true, drive: true, drivePush: true, model: true, api: true });
     const text = JSON.stringify(body);
-    for (const secret of [env.NOTION_TOKEN, env.NOTION_WEBHOOK_SECRET, env.GOOGLE_PRIVATE_KEY, env.BATON_API_TOKEN]) expect(text).not.toContain(String(secret));
+    for (const secret of [env.NOTION_TOKEN, env.NOTION_WEBHOOK_SECRET, env.GOOGLE_PRIVATE_KEY, env.BATON_API_TOKEN, env.DASHBOARD_TOKEN]) expect(text).not.toContain(String(secret));
 
     const bare = await worker.fetch(new Request('http://baton.test/health'), unconfigured, createExecutionContext());
     expect(((await bare.json()) as Record<string, unknown>).integrations).toEqual({ notion: false, notionWebhooks: false, drive: false, drivePush: false, model: true, api: false });

@@ -11,6 +11,7 @@ import { driveWorld, notionWorld, WORLD } from '../support/world';
 
 export const WEBHOOK_SECRET = 'whsec_integration_tests';
 export const API_TOKEN = 'baton_api_integration_tests';
+export const DASHBOARD_TOKEN = 'baton_dashboard_integration_tests';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -52,6 +53,7 @@ export async function setup(project: TestProject) {
     // Drive pushes go to the mailbox (workerd cannot listen); tests hand them to /webhooks/drive.
     PUBLIC_URL: `${mailbox.url}/drive`,
     BATON_API_TOKEN: API_TOKEN,
+    DASHBOARD_TOKEN,
     // New files settle in 1 s, not 15, so trigger tests stay quick.
     DRIVE_SETTLE_SECONDS: '1',
   });

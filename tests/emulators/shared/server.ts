@@ -85,7 +85,10 @@ export async function serve(handler: Handler, options: ServeOptions = {}): Promi
       headers: logHeaders,
       body: rawBody.toString('utf8'),
       status: out.status,
-      response: out.body,
+      // Admin answers are not kept: GET /__admin/requests answers with the log itself, which
+      // would then hold itself, and the next read of the log could not be written as JSON
+      // ("Converting circular structure to JSON" — it stopped the offline demo).
+      response: url.pathname.startsWith('/__admin/') ? null : out.body,
     });
     res.writeHead(out.status, headers);
     res.end(payload);
