@@ -1,42 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { Plan } from '../../src/domain/plan';
 import type { ContextReference, WorkflowDefinition } from '../../src/domain/workflow-definition';
-import { DEFAULT_REVIEW_POLICY } from '../../src/domain/workflow-definition';
 import { compilePlan, planVersion } from '../../src/plan/compile';
 import { readMaxWords, readTemplateHeadings } from '../../src/plan/template';
+import { definitionOf } from '../support/definition';
 
 // The four workflows of EXAMPLES.md, as the registry hands them over.
-function definition(overrides: Partial<WorkflowDefinition>): WorkflowDefinition {
-  return {
-    pageId: 'page-1',
-    name: 'Workflow',
-    state: 'Active',
-    schedule: null,
-    timeZone: 'Europe/Paris',
-    watchFolder: null,
-    rowTrigger: null,
-    afterWorkflow: null,
-    scheduleAnchor: null,
-    reviewer: null,
-    reviewPolicy: DEFAULT_REVIEW_POLICY,
-    outputFolder: null,
-    outputPage: null,
-    trialPage: null,
-    trialFolder: null,
-    humanVersion: null,
-    mode: 'Live',
-    goal: '',
-    steps: [],
-    context: [],
-    outputTemplate: null,
-    lessons: [],
-    stepNotes: [],
-    people: [],
-    learning: 'Automatic',
-    contentHash: 'hash-1',
-    ...overrides,
-  };
-}
+const definition = definitionOf;
 
 const steps = (...texts: string[]) => texts.map((text, i) => ({ number: i + 1, text }));
 
