@@ -1,43 +1,71 @@
-// npm start: the offline demo. Notion, Google Drive and the model are local stand-ins (state
-// in .baton-demo/), the worker runs in `wrangler dev`, and this process ticks its cron every
-// minute as Cloudflare would. Stop with Ctrl-C; state survives a restart.
-import { startLocalStack } from './local-stack';
+// npm start: the offline demo. Notion, Google Drive and the model are local stand-ins, each its
+// own process (state in .baton-demo/), the worker runs in `wrangler dev`, the workspace page
+// shows the stand-in Notion and Drive as the team sees them, and this process ticks the cron
+// every minute as Cloudflare would. If any part stops, it says which and exits non-zero; Ctrl-C
+// stops everything and state survives a restart.
+import { startDemoStack } from './demo-stack';
+import { startWorkspace } from './workspace';
 
-const stack = await startLocalStack();
-console.log('\nStarting the worker (wrangler dev)…');
-await stack.startWorker();
-await stack.tick();
+const t0 = performance.now();
+console.log('Starting the offline stand-ins for Notion, Google Drive and the model…');
+const stack = await startDemoStack().catch((error: unknown) => {
+  console.error(`npm start could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
+const { notion, drive, model } = stack.standIns;
+let workspace: { url: string; close(): Promise<void> } | undefined;
+let timer: NodeJS.Timeout | undefined;
 
-const timer = setInterval(() => {
-  stack.tick().catch((error: unknown) => console.error(`tick failed: ${error instanceof Error ? error.message : String(error)}`));
+// A half-stack is worse than none: if any part stops on its own, say which and stop the rest.
+stack.onExit((description) => {
+  console.error(`\n${description}\nStopping the rest. Start again with: npm start`);
+  if (timer) clearInterval(timer);
+  void shutDown(1);
+});
+
+console.log(`Starting the worker (wrangler dev; its log is in ${stack.dir}/logs/worker.log)…`);
+await stack.worker.start().catch((error: unknown) => failed('the worker', error));
+const page = await startWorkspace({ port: stack.ports.workspace, notionUrl: notion.url, driveUrl: drive.url, workerUrl: stack.worker.url }).catch((error: unknown) =>
+  failed('the workspace page', error),
+);
+workspace = page;
+await stack.worker.tick(); // the first sync: the four workflows get their Health and Plan now
+
+timer = setInterval(() => {
+  stack.worker.tick().catch((error: unknown) => console.error(`tick failed: ${error instanceof Error ? error.message : String(error)}`));
 }, 60_000);
 
 console.log(`
-Baton is running offline. This process runs the cron every minute, as Cloudflare does
-(wrangler's warning above about Scheduled Workers is about its own scheduler).
-  Worker        ${stack.workerUrl}/health
-  Notion        ${stack.notion.url}   (stand-in; the "Weekly competitive brief" row is in Workflows)
-  Google Drive  ${stack.drive.url}   (stand-in; "Competitor updates" holds two Docs and a Sheet)
-  Model         ${stack.model.url}   (stand-in; deterministic drafts from the prompt's sources)
+Baton is running offline (ready in ${((performance.now() - t0) / 1000).toFixed(1)} s). Open:
 
-In another terminal:
-  npm run demo -- run-now                          start the weekly brief now (Run now; schedules unaffected)
-  npm run demo -- status                           where each run is, and links to what it published
-  npm run demo -- approve                          approve the draft as Maya, the reviewer
-  npm run demo -- approve --edit "Note from Maya"  edit the draft in place, then approve
-  npm run demo -- changes "Too long; lead with pricing"   ask for a revision as Maya
+  ${page.url}
+
+That is your team's workspace: the Workflows and Runs databases, Deals and the Drive folders.
+Act as any team member there: tick Run now, review a draft, close a deal, drop a file.
+The runs dashboard is linked from it (${stack.worker.url}/).
+
+Running (each stops the demo if it stops):
+  Notion stand-in        ${notion.url}   pid ${notion.pid}
+  Google Drive stand-in  ${drive.url}   pid ${drive.pid}
+  Model stand-in         ${model.url}   pid ${model.pid}
+  Worker (wrangler dev)  ${stack.worker.url}   cron ticked by this process every minute
+Logs are in ${stack.dir}/logs/. Scripted commands: npm run demo -- help
 `);
 
-// A half-stack is worse than none: if the worker stops on its own, say so and stop the rest.
-stack.onWorkerExit((description) => {
-  console.error(`\n${description}; stopping the stand-ins. Start again with: npm start`);
-  clearInterval(timer);
-  void stack.close().then(() => process.exit(1));
-});
+async function failed(part: string, error: unknown): Promise<never> {
+  console.error(`npm start could not start ${part}: ${error instanceof Error ? error.message : String(error)}`);
+  return shutDown(1);
+}
+
+async function shutDown(code: number): Promise<never> {
+  await workspace?.close();
+  await stack.close();
+  process.exit(code);
+}
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    clearInterval(timer);
-    void stack.close().then(() => process.exit(0));
+    if (timer) clearInterval(timer);
+    void shutDown(0);
   });
 }

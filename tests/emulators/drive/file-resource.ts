@@ -10,6 +10,8 @@ import { DOC_EXPORTS, SHEET_EXPORTS } from './doc-formats';
 export interface Viewer {
   email: string;
   baseUrl: string;
+  /** Where `webViewLink`s point instead of Drive's web UI (the offline demo's workspace page). */
+  webViewBase?: string;
 }
 
 const user = (person: Person, viewer: Viewer) => ({
@@ -20,6 +22,11 @@ const user = (person: Person, viewer: Viewer) => ({
 });
 
 function links(file: StoredFile, viewer: Viewer): Record<string, unknown> {
+  const web = webLinks(file, viewer);
+  return viewer.webViewBase ? { ...web, webViewLink: `${viewer.webViewBase}/${file.id}` } : web;
+}
+
+function webLinks(file: StoredFile, viewer: Viewer): Record<string, unknown> {
   if (file.mimeType === FOLDER_MIME) return { webViewLink: `https://drive.google.com/drive/folders/${file.id}` };
   if (file.mimeType === DOC_MIME || file.mimeType === SHEET_MIME) {
     const app = file.mimeType === DOC_MIME ? 'document' : 'spreadsheets';

@@ -42,6 +42,8 @@ export interface StartDriveOptions {
   /** Legacy service accounts (created before 2025-04-15) could own My Drive items; default false. */
   serviceAccountsHaveStorage?: boolean;
   push?: Partial<PushKnobs>;
+  /** Base of every `webViewLink` instead of Drive's web UI (the offline demo's workspace page). */
+  webViewBase?: string;
 }
 
 export interface DriveStandIn extends DriveAdmin {
@@ -66,7 +68,7 @@ export async function startDrive(options: StartDriveOptions): Promise<DriveStand
   let baseUrl = '';
   const tokens = new TokenService(options.serviceAccounts, clock);
   await tokens.importKeys();
-  const adminViewer = (): Viewer => ({ email: SIMULATED_USER.emailAddress, baseUrl });
+  const adminViewer = (): Viewer => ({ email: SIMULATED_USER.emailAddress, baseUrl, webViewBase: options.webViewBase });
   const users = new SimulatedUsers(store, adminViewer);
 
   const routes: [string, RegExp, Route][] = [
@@ -126,7 +128,7 @@ export async function startDrive(options: StartDriveOptions): Promise<DriveStand
         grant,
         store,
         clock,
-        viewer: { email: grant.email, baseUrl },
+        viewer: { email: grant.email, baseUrl, webViewBase: options.webViewBase },
         serviceAccountsHaveStorage: options.serviceAccountsHaveStorage ?? false,
       };
       return found.route(ctx, found.match);

@@ -1,7 +1,7 @@
 // Run the Drive stand-in on its own, for the offline demo or `wrangler dev`:
 //
 //   npx tsx tests/emulators/drive/main.ts --port 4040 --state-dir .standins/drive \
-//     --seed tests/emulators/drive/demo-seed.json --service-account ./sa-key.json
+//     --seed tests/emulators/drive/demo-seed.json --service-account ./sa-key.json [--web-view-base URL]
 //
 // --service-account takes a Google service account JSON key file (its client_email and the public
 // half of its private_key are used), or EMAIL=PATH with PATH a public key PEM, an X.509
@@ -36,6 +36,7 @@ const { values } = parseArgs({
     'service-account': { type: 'string', multiple: true, default: [] },
     'service-accounts-have-storage': { type: 'boolean', default: false },
     'push-retry-ms': { type: 'string', default: '1000' },
+    'web-view-base': { type: 'string' },
   },
 });
 
@@ -50,6 +51,7 @@ const standIn = await startDrive({
   serviceAccounts: accounts,
   serviceAccountsHaveStorage: values['service-accounts-have-storage'],
   push: { retryBaseMs: Number(values['push-retry-ms']) },
+  webViewBase: values['web-view-base'],
 });
 
 console.log(`drive stand-in on ${standIn.url}

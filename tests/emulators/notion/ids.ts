@@ -30,17 +30,20 @@ export function idFromUrl(url: string): string | undefined {
   return match ? normalizeId(match[0]) : undefined;
 }
 
+/** Where Notion's own UI shows pages; the offline demo points `url`s at its workspace page instead. */
+export const NOTION_WEB = 'https://www.notion.so';
+
 /** A page's `url`: the title as a slug, then the compact id (reference/page, "url"). */
-export function pageUrl(title: string, id: string): string {
+export function pageUrl(title: string, id: string, base = NOTION_WEB): string {
   const slug = title
     .normalize('NFKD')
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
-  return `https://www.notion.so/${slug ? `${slug}-` : ''}${compactId(id)}`;
+  return `${base}/${slug ? `${slug}-` : ''}${compactId(id)}`;
 }
 
-export function objectUrl(id: string): string {
-  return `https://www.notion.so/${compactId(id)}`;
+export function objectUrl(id: string, base = NOTION_WEB): string {
+  return `${base}/${compactId(id)}`;
 }
 
 /** The form the markdown endpoints write for pages and databases (observed 2026-09). */

@@ -1,6 +1,9 @@
 // Runs the stand-in on its own, for the offline demo:
 //   npx tsx tests/emulators/notion/main.ts --port 4010 --state-dir .notion-state --seed seed.json
-// Without --seed it starts from defaultSeed(). Prints the URL, then serves until stopped.
+//     [--webhook-url URL --webhook-secret TOKEN] [--web-base URL]
+// Without --seed it starts from defaultSeed(). With --webhook-secret the subscription is already
+// verified with that token (as after Notion's verification handshake). --web-base replaces
+// https://www.notion.so in page `url`s. Prints the URL, then serves until stopped.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { NotionSeed } from './seed';
@@ -13,6 +16,8 @@ const { values } = parseArgs({
     'state-dir': { type: 'string' },
     seed: { type: 'string' },
     'webhook-url': { type: 'string' },
+    'webhook-secret': { type: 'string' },
+    'web-base': { type: 'string' },
   },
 });
 
@@ -22,7 +27,10 @@ const standIn = await startNotion({
   host: values.host,
   stateDir: values['state-dir'],
   seed,
-  webhook: values['webhook-url'] ? { url: values['webhook-url'] } : undefined,
+  webhook: values['webhook-url']
+    ? { url: values['webhook-url'], ...(values['webhook-secret'] ? { verificationToken: values['webhook-secret'], confirmed: true, backoffMs: 500 } : {}) }
+    : undefined,
+  webBase: values['web-base'],
 });
 console.log(standIn.url);
 console.error(

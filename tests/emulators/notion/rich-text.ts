@@ -111,9 +111,9 @@ export function renderRichText(items: StoredRichText[], store: Store): RichTextI
         };
       }
       case 'page':
-        return { type: 'mention', mention: { type: 'page', page: { id: m.page.id } }, ...common, href: objectUrl(m.page.id) };
+        return { type: 'mention', mention: { type: 'page', page: { id: m.page.id } }, ...common, href: objectUrl(m.page.id, store.webBase) };
       case 'database':
-        return { type: 'mention', mention: { type: 'database', database: { id: m.database.id } }, ...common, href: objectUrl(m.database.id) };
+        return { type: 'mention', mention: { type: 'database', database: { id: m.database.id } }, ...common, href: objectUrl(m.database.id, store.webBase) };
       case 'date':
         return { type: 'mention', mention: { type: 'date', date: { ...m.date } }, ...common, href: null };
     }

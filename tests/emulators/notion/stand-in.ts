@@ -31,6 +31,8 @@ export interface NotionStandInOptions {
   now?: () => Date;
   /** Test-only: rewrite success responses (e.g. to check that a malformed one is caught). */
   responseHook?: ResponseHook;
+  /** Base of page and database `url`s (default https://www.notion.so); the demo points it at its workspace page. */
+  webBase?: string;
   /** Where generated schemas are cached; default node_modules/.cache/notion-stand-in-schemas. */
   schemaCacheDir?: string;
 }
@@ -74,7 +76,7 @@ export async function startNotion(options: NotionStandInOptions = {}): Promise<N
     if (options.stateDir) saveState(options.stateDir, state);
   };
   const saved = options.stateDir ? loadState(options.stateDir) : undefined;
-  const store = new Store(saved ?? stateFromSeed(seed, clock), clock, persist);
+  const store = new Store(saved ?? stateFromSeed(seed, clock), clock, persist, options.webBase);
   if (!saved) persist(store.state);
   const limiter = new RateLimiter(options.rateLimit);
   const webhooks = new WebhookDispatcher(() => store, checker);

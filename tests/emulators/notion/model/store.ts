@@ -1,6 +1,7 @@
 // The in-memory workspace: lookups, ordered children, stamps and the ancestor chain that
 // sharing follows. Mutations go through here so the state folder can be rewritten after each.
 import { type Clock, minuteFloor } from '../clock';
+import { NOTION_WEB } from '../ids';
 import { plainText } from '../rich-text';
 import type {
   Stamp,
@@ -20,6 +21,8 @@ export class Store {
     public state: StoredState,
     readonly clock: Clock,
     private readonly onChange: (state: StoredState) => void = () => {},
+    /** The base of every `url` and mention `href` (Notion's web app unless the demo says otherwise). */
+    readonly webBase = NOTION_WEB,
   ) {}
 
   /** Call after every mutation; persists when a state folder is configured. */

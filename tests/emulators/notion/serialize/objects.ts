@@ -32,7 +32,7 @@ export function pageObject(page: StoredPage, store: Store, version: NotionVersio
     ...archived(version, page.in_trash),
     is_archived: page.is_archived,
     is_locked: page.is_locked,
-    url: pageUrl(store.pageTitle(page), page.id),
+    url: pageUrl(store.pageTitle(page), page.id, store.webBase),
     public_url: null,
     parent: { ...page.parent } as PageObjectResponse['parent'],
     properties: renderProperties(page, store, only),
@@ -59,7 +59,7 @@ export function databaseObject(db: StoredDatabase, store: Store, version: Notion
     data_sources: db.dataSourceIds.map((id) => ({ id, name: dataSourceName(store, id) })),
     icon: iconObject(db.icon) as DatabaseObjectResponse['icon'],
     cover: null,
-    url: objectUrl(db.id),
+    url: objectUrl(db.id, store.webBase),
     public_url: null,
   } as DatabaseObjectResponse;
 }
@@ -90,7 +90,7 @@ export function dataSourceObject(ds: StoredDataSource, store: Store, version: No
     properties,
     icon: iconObject(db.icon) as DataSourceObjectResponse['icon'],
     cover: null,
-    url: objectUrl(db.id),
+    url: objectUrl(db.id, store.webBase),
     public_url: null,
   } as DataSourceObjectResponse;
 }
