@@ -13,7 +13,7 @@
 //   revise round N   D1 artifacts `revised-from-N`, `draft-(N+1)` (only when absent)
 //   record failure   D1 status → Failed (only from a live state); the Run row's Status → Failed
 // open-review.ts and publish-step.ts list their own.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Services } from '../services';
 import { requireNotion } from '../services';
 import type { StoredRun } from '../adapters/store';

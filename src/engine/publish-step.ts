@@ -28,7 +28,7 @@ import { reviewChangesOf } from './provenance-facts';
 import { recordPublishedText } from './run-page-record';
 import { loadLessons, runPage, type GatherSummary, type RunScope } from './activities';
 import { dateProperty, statusProperty, text } from './run-row';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export interface PublishLinks {
   pageUrl: string | null;
