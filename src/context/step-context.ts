@@ -5,15 +5,18 @@
 // reads it by name: that step made the comparison, and its output reaches this one. The previous
 // output is the one source that carries history; sent again to every later step it was the largest
 // part of their prompts (tests/bench/prompts.ts). This week's own sources stay: the step that
-// writes the published text sees them first-hand.
+// writes the published text sees them first-hand. So does a first run's notice that there is no
+// previous output (NO_PREVIOUS_OUTPUT, ~35 tokens): it tells the writer what to say instead of
+// listing changes, which a comparison step's output may not repeat.
 import * as z from 'zod';
 import type { Plan, PlanStep } from '../domain/plan';
 import { estimateTokens, sourcesFor, type ContextSource } from './pack';
+import { NO_PREVIOUS_OUTPUT } from './previous-output';
 
 export function stepSources(sources: readonly ContextSource[], plan: Plan, step: PlanStep): ContextSource[] {
   if (step.reads !== 'all') return sourcesFor(sources, step.reads);
   const compared = upstreamSteps(plan, step).some((s) => s.reads !== 'all' && s.reads.some((r) => r.kind === 'previous_output'));
-  return compared ? sources.filter((s) => s.kind !== 'previous_output') : [...sources];
+  return compared ? sources.filter((s) => s.kind !== 'previous_output' || s.text === NO_PREVIOUS_OUTPUT) : [...sources];
 }
 
 /** The drafting steps `step` needs, directly or through other steps and reviews, in plan order. */

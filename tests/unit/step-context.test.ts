@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ContextSource } from '../../src/context/pack';
 import { sourceKey } from '../../src/context/pack';
 import { stepSources, stepTokensLine, upstreamSteps } from '../../src/context/step-context';
+import { previousOutputSource } from '../../src/context/previous-output';
 import type { ContextReference } from '../../src/domain/workflow-definition';
 import { compilePlan } from '../../src/plan/compile';
 import { definitionOf } from '../support/definition';
@@ -51,6 +52,11 @@ describe('stepSources', () => {
   it('sends last week\'s brief only to the step that compares with it, not again to the step that drafts from the comparison', () => {
     expect(upstreamSteps(plan, draft!).map((s) => s.number)).toEqual([1, 2]);
     expect(names(stepSources(SOURCES, plan, draft!))).toEqual(['Rival A press release', 'Competitor pricing', 'Our positioning']);
+  });
+
+  it("keeps a first run's notice that there is nothing to compare for the step that writes the brief", () => {
+    const first = SOURCES.map((s) => (s.kind === 'previous_output' ? previousOutputSource("Last week's brief", null) : s)).map((s) => ({ ...s, ref: s.ref ?? sourceKey(PREVIOUS) }));
+    expect(names(stepSources(first, plan, draft!))).toEqual(['Rival A press release', 'Competitor pricing', "Last week's brief (none yet: first run)", 'Our positioning']);
   });
 
   it('keeps the previous output for a step that reads everything when no step before it compared', () => {
