@@ -2,7 +2,7 @@
 //
 // Integrations are optional so `/health` can say what is missing; code that needs one asks
 // `requireNotion(config)` etc., which fails with the names of the settings to add.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const optionalText = z
   .string()

@@ -2,7 +2,7 @@
 // the workflows, the latest runs plus every live one, those runs' review and output records, and
 // the latest lessons learned. No Notion or Drive call: the page shows what Baton already knows.
 // Bodies that can be large (the published markdown) are cut down in SQL, never shipped here.
-import { z } from 'zod';
+import * as z from 'zod';
 import { RunStatus } from '../domain/run-status';
 import { TriggerKind } from '../domain/run';
 import { ChainTrigger, ContextReference, Person, RowTrigger } from '../domain/workflow-definition';

@@ -1,11 +1,15 @@
-// Google Drive v3, through @googleapis/drive with a service-account token.
+// Google Drive v3 over REST with a service-account token: nine calls, sent by drive-http.ts.
 //
-// - `drive({rootUrl})` keeps only the path of Google's URLs, and uploads take their media URL
-//   from the per-call rootUrl, so every call passes it too (googleapis-common apirequest.js).
 // - Shared drives need supportsAllDrives on every call, else 404 (Drive guide "Shared drives").
-// - 403 userRateLimitExceeded/rateLimitExceeded, 429 and 5xx are retried with truncated
-//   exponential backoff; other errors are final (Drive guide "Resolve errors").
-import { auth as googleAuth, drive as createDrive, type drive_v3 } from '@googleapis/drive';
+// - Query parameters are typed with @googleapis/drive's own Params$Resource$… types (`satisfies`),
+//   and answers with its Schema$… types; the package is imported for its types only (no bytes in
+//   the Worker). Answers are parsed (zod) before they are used.
+// - Retries and error classification: drive-http.ts.
+import type { drive_v3 } from '@googleapis/drive';
+import * as z from 'zod';
+import { createDriveSend, DriveError, parseJson, type DriveHttpOptions } from './drive-http';
+
+export { DriveError, type DriveErrorInfo } from './drive-http';
 
 export const FOLDER_MIME = 'application/vnd.google-apps.folder';
 export const DOC_MIME = 'application/vnd.google-apps.document';
@@ -82,106 +86,66 @@ export interface WatchOptions {
   expiration: number;
 }
 
-export interface DriveErrorInfo {
-  status: number;
-  reason: string | null;
-}
-
-export class DriveError extends Error {
-  override name = 'DriveError';
-  constructor(
-    /** The API method that failed, e.g. files.create. */
-    readonly call: string,
-    readonly info: DriveErrorInfo,
-  ) {
-    super(`Google Drive ${call} failed: HTTP ${info.status}${info.reason ? ` (${info.reason})` : ''}`);
-  }
-  get notFound(): boolean {
-    return this.info.status === 404;
-  }
-  /** A refusal Drive asks clients to retry with backoff (rate limits, 5xx). */
-  get transient(): boolean {
-    return isRetryable(this.info);
-  }
-}
-
-export interface DriveAdapterOptions {
-  rootUrl: string;
-  accessToken: () => Promise<string>;
-  /** Drops a token the API refused (401), so the next call signs in again. */
-  invalidateToken?: (token: string) => void;
-  retries?: number;
-  /** Base delay for backoff; tests make it small. */
-  backoffMs?: number;
-}
+/** Where and how to call Drive; `fetch` lets a rate gate see every request. */
+export type DriveAdapterOptions = DriveHttpOptions;
 
 const FILE_FIELDS = 'id,name,mimeType,parents,driveId,trashed,modifiedTime,webViewLink,appProperties,size';
 const GET_FIELDS = `${FILE_FIELDS},capabilities(canAddChildren)`;
 const TEXT_MIME = /^(text\/|application\/(json|xml|csv))/;
 
-export function createDriveAdapter(options: DriveAdapterOptions): DriveAdapter {
-  const rootUrl = options.rootUrl.endsWith('/') ? options.rootUrl : `${options.rootUrl}/`;
-  // gaxios guesses the response type from the runtime; in workerd it hands JSON back as text
-  // unless asked, so metadata calls ask for JSON explicitly.
-  const json = { rootUrl, responseType: 'json' as const };
-  const oauth = new googleAuth.OAuth2();
-  const api: drive_v3.Drive = createDrive({ version: 'v3', auth: oauth, rootUrl });
+// The parts of drive_v3.Schema$File that Baton reads (FILE_FIELDS); Drive leaves out what is unset.
+const File = z.object({
+  id: z.string().nullish(),
+  name: z.string().nullish(),
+  mimeType: z.string().nullish(),
+  parents: z.array(z.string()).nullish(),
+  driveId: z.string().nullish(),
+  trashed: z.boolean().nullish(),
+  modifiedTime: z.string().nullish(),
+  webViewLink: z.string().nullish(),
+  appProperties: z.record(z.string(), z.string()).nullish(),
+  size: z.string().nullish(),
+  capabilities: z.object({ canAddChildren: z.boolean().optional() }).nullish(),
+}) satisfies z.ZodType<drive_v3.Schema$File>;
+const FileList = z.object({ nextPageToken: z.string().nullish(), files: z.array(File).nullish() });
+const StartPageToken = z.object({ startPageToken: z.string().nullish() });
+const ChangeList = z.object({
+  nextPageToken: z.string().nullish(),
+  newStartPageToken: z.string().nullish(),
+  changes: z
+    .array(z.object({ changeType: z.string().nullish(), removed: z.boolean().nullish(), fileId: z.string().nullish(), file: File.nullish() }))
+    .nullish(),
+});
+// channels.stop answers 204 with no body; changes.watch answers the Channel.
+const Channel = z.object({ resourceId: z.string().nullish(), expiration: z.string().nullish() });
 
-  /**
-   * Runs a Drive call with backoff. A create is not idempotent: a 5xx may come after Drive
-   * stored the file, so it is retried only on rate-limit refusals, and the caller looks its
-   * appProperties up before trying again.
-   */
-  async function call<T>(what: string, fn: () => Promise<{ data: T }>, idempotent = true): Promise<T> {
-    const retries = options.retries ?? 4;
-    let refreshed = false;
-    for (let attempt = 0; ; attempt++) {
-      const token = await options.accessToken();
-      oauth.setCredentials({ access_token: token });
-      try {
-        return (await fn()).data;
-      } catch (error) {
-        const info = errorInfo(error);
-        // "On 401, refresh the token once" (Drive guide "Resolve errors"): a token can be revoked
-        // or expire early on Google's clock; a request refused for it was not carried out.
-        if (info.status === 401 && !refreshed && options.invalidateToken) {
-          refreshed = true;
-          options.invalidateToken(token);
-          attempt--;
-          continue;
-        }
-        if (attempt < retries && isRetryable(info) && (idempotent || isRateLimit(info))) {
-          const delay = Math.min(2 ** attempt * (options.backoffMs ?? 1000) + Math.random() * (options.backoffMs ?? 1000), 32_000);
-          await new Promise((r) => setTimeout(r, delay));
-          continue;
-        }
-        throw new DriveError(what, info);
-      }
-    }
-  }
+/** A path segment: file ids are URL-safe, but nothing from outside goes into a URL unescaped. */
+const id = (value: string) => encodeURIComponent(value);
+
+export function createDriveAdapter(options: DriveAdapterOptions): DriveAdapter {
+  const send = createDriveSend(options);
+  const getJson = async <T>(call: string, path: string, query: Record<string, string | number | boolean | undefined>, schema: z.ZodType<T>) =>
+    parseJson(call, await send({ call, method: 'GET', path, query }), schema);
 
   return {
     async getFile(fileId) {
-      return toFile(await call('files.get', () => api.files.get({ fileId, fields: GET_FIELDS, supportsAllDrives: true }, json)));
+      const query = { fields: GET_FIELDS, supportsAllDrives: true } satisfies drive_v3.Params$Resource$Files$Get;
+      return toFile(await getJson('files.get', `drive/v3/files/${id(fileId)}`, query, File));
     },
     async listFolder(folderId, { newest } = {}) {
       const files: DriveFile[] = [];
       let pageToken: string | undefined;
       do {
-        const page = await call('files.list', () =>
-          api.files.list(
-            {
-              q: `'${escapeQ(folderId)}' in parents and trashed = false and mimeType != '${FOLDER_MIME}'`,
-              fields: `nextPageToken,files(${FILE_FIELDS})`,
-              pageSize: newest ?? 100,
-              pageToken,
-              supportsAllDrives: true,
-              includeItemsFromAllDrives: true,
-              orderBy: newest === undefined ? 'name' : 'createdTime desc',
-            },
-            json,
-          ),
-        );
+        const query = {
+          q: `'${escapeQ(folderId)}' in parents and trashed = false and mimeType != '${FOLDER_MIME}'`,
+          fields: `nextPageToken,files(${FILE_FIELDS})`,
+          pageSize: newest ?? 100,
+          pageToken,
+          supportsAllDrives: true,
+          includeItemsFromAllDrives: true,
+          orderBy: newest === undefined ? 'name' : 'createdTime desc',
+        } satisfies drive_v3.Params$Resource$Files$List;
+        const page = await getJson('files.list', 'drive/v3/files', query, FileList);
         files.push(...(page.files ?? []).map(toFile));
         pageToken = newest === undefined ? (page.nextPageToken ?? undefined) : undefined;
       } while (pageToken);
@@ -192,72 +156,72 @@ export function createDriveAdapter(options: DriveAdapterOptions): DriveAdapter {
       // Sheets export only their first sheet as CSV.
       const exportAs = file.mimeType === DOC_MIME ? 'text/markdown' : file.mimeType === SHEET_MIME ? 'text/csv' : null;
       if (exportAs) {
-        const data = await call('files.export', () => api.files.export({ fileId: file.id, mimeType: exportAs }, { rootUrl, responseType: 'text' }));
-        return String(data);
+        const query = { mimeType: exportAs } satisfies Omit<drive_v3.Params$Resource$Files$Export, 'fileId'>;
+        return (await send({ call: 'files.export', method: 'GET', path: `drive/v3/files/${id(file.id)}/export`, query })).text();
       }
       if (!TEXT_MIME.test(file.mimeType)) return null;
-      const data = await call('files.get media', () =>
-        api.files.get({ fileId: file.id, alt: 'media', supportsAllDrives: true }, { rootUrl, responseType: 'text' }),
-      );
-      return String(data);
+      const query = { alt: 'media', supportsAllDrives: true } satisfies Omit<drive_v3.Params$Resource$Files$Get, 'fileId'>;
+      return (await send({ call: 'files.get media', method: 'GET', path: `drive/v3/files/${id(file.id)}`, query })).text();
     },
     async findByAppProperty(key, value) {
-      const page = await call('files.list', () =>
-        api.files.list(
-          {
-            q: `appProperties has { key='${escapeQ(key)}' and value='${escapeQ(value)}' } and trashed = false`,
-            fields: `files(${FILE_FIELDS})`,
-            pageSize: 10,
-            supportsAllDrives: true,
-            includeItemsFromAllDrives: true,
-            corpora: 'allDrives',
-          },
-          json,
-        ),
-      );
+      const query = {
+        q: `appProperties has { key='${escapeQ(key)}' and value='${escapeQ(value)}' } and trashed = false`,
+        fields: `files(${FILE_FIELDS})`,
+        pageSize: 10,
+        supportsAllDrives: true,
+        includeItemsFromAllDrives: true,
+        corpora: 'allDrives',
+      } satisfies drive_v3.Params$Resource$Files$List;
+      const page = await getJson('files.list', 'drive/v3/files', query, FileList);
       const first = page.files?.[0];
       return first ? toFile(first) : null;
     },
     async createDoc({ name, parentId, markdown, appProperties }) {
       // Multipart upload converting markdown to a Google Doc (Drive "Upload file data" and
-      // "Import to Google Docs types" guides).
-      const created = await call('files.create', () =>
-        api.files.create(
-          {
-            requestBody: { name, mimeType: DOC_MIME, parents: [parentId], appProperties },
-            media: { mimeType: 'text/markdown', body: markdown },
-            fields: FILE_FIELDS,
-            supportsAllDrives: true,
-            uploadType: 'multipart',
-          },
-          json,
-        ),
-        false,
-      );
-      return toFile(created);
+      // "Import to Google Docs types" guides): multipart/related, metadata part first, CRLF
+      // line breaks (RFC 2387), at most 5 MB — above that Drive wants a resumable upload.
+      const metadata: drive_v3.Schema$File = { name, mimeType: DOC_MIME, parents: [parentId], appProperties };
+      const boundary = `baton-${crypto.randomUUID()}`;
+      const data = [
+        `--${boundary}`,
+        'content-type: application/json; charset=UTF-8',
+        '',
+        JSON.stringify(metadata),
+        `--${boundary}`,
+        'content-type: text/markdown',
+        '',
+        markdown,
+        `--${boundary}--`,
+      ].join('\r\n');
+      const query = { fields: FILE_FIELDS, supportsAllDrives: true, uploadType: 'multipart' } satisfies Omit<drive_v3.Params$Resource$Files$Create, 'requestBody' | 'media'>;
+      const response = await send({
+        call: 'files.create',
+        method: 'POST',
+        // Uploads go to the /upload URI; metadata-only calls to /drive/v3 (Drive "Upload file data").
+        path: 'upload/drive/v3/files',
+        query,
+        body: { contentType: `multipart/related; boundary=${boundary}`, data },
+        idempotent: false,
+      });
+      return toFile(await parseJson('files.create', response, File));
     },
     async startPageToken(driveId) {
       // A shared drive's log needs driveId with supportsAllDrives (changes.getStartPageToken reference).
-      const data = await call('changes.getStartPageToken', () =>
-        api.changes.getStartPageToken(driveId ? { driveId, supportsAllDrives: true } : {}, json),
-      );
+      const query = (driveId ? { driveId, supportsAllDrives: true } : {}) satisfies drive_v3.Params$Resource$Changes$Getstartpagetoken;
+      const data = await getJson('changes.getStartPageToken', 'drive/v3/changes/startPageToken', query, StartPageToken);
       if (!data.startPageToken) throw new DriveError('changes.getStartPageToken', { status: 200, reason: 'noStartPageToken' });
       return data.startPageToken;
     },
     async listChanges(pageToken, driveId) {
       // drive.md §2: driveId + supportsAllDrives + includeItemsFromAllDrives for a shared drive;
       // removed entries are included (default) so a deleted file is seen as gone.
-      const data = await call('changes.list', () =>
-        api.changes.list(
-          {
-            pageToken,
-            pageSize: 1000,
-            fields: `nextPageToken,newStartPageToken,changes(changeType,removed,fileId,file(${FILE_FIELDS}))`,
-            ...(driveId ? { driveId, supportsAllDrives: true, includeItemsFromAllDrives: true } : {}),
-          },
-          json,
-        ),
-      );
+      const query = {
+        pageToken,
+        pageSize: 1000,
+        fields: `nextPageToken,newStartPageToken,changes(changeType,removed,fileId,file(${FILE_FIELDS}))`,
+        ...(driveId ? { driveId, supportsAllDrives: true, includeItemsFromAllDrives: true } : {}),
+      } satisfies drive_v3.Params$Resource$Changes$List;
+      const data = await getJson('changes.list', 'drive/v3/changes', query, ChangeList);
       return {
         changes: (data.changes ?? [])
           .filter((c) => (c.changeType ?? 'file') === 'file' && c.fileId)
@@ -269,30 +233,25 @@ export function createDriveAdapter(options: DriveAdapterOptions): DriveAdapter {
     async watchChanges({ pageToken, driveId, channelId, token, address, expiration }) {
       // changes.watch reference and the push guide: type web_hook, our own token echoed back as
       // X-Goog-Channel-Token, expiration in Unix ms (Google grants at most a week; take its answer).
-      const data = await call(
-        'changes.watch',
-        () =>
-          api.changes.watch(
-            {
-              pageToken,
-              ...(driveId ? { driveId, supportsAllDrives: true, includeItemsFromAllDrives: true } : {}),
-              requestBody: { id: channelId, type: 'web_hook', address, token, expiration: String(expiration) },
-            },
-            json,
-          ),
-        // A repeated watch with the same id is refused (channelIdNotUnique), so only rate limits are retried.
-        false,
-      );
+      const query = {
+        pageToken,
+        ...(driveId ? { driveId, supportsAllDrives: true, includeItemsFromAllDrives: true } : {}),
+      } satisfies Omit<drive_v3.Params$Resource$Changes$Watch, 'requestBody'>;
+      const channel: drive_v3.Schema$Channel = { id: channelId, type: 'web_hook', address, token, expiration: String(expiration) };
+      // A repeated watch with the same id is refused (channelIdNotUnique), so only rate limits are retried.
+      const response = await send({ call: 'changes.watch', method: 'POST', path: 'drive/v3/changes/watch', query, json: channel, idempotent: false });
+      const data = await parseJson('changes.watch', response, Channel);
       if (!data.resourceId) throw new DriveError('changes.watch', { status: 200, reason: 'noResourceId' });
       return { resourceId: data.resourceId, expiration: Number(data.expiration ?? expiration) };
     },
     async stopChannel(channelId, resourceId) {
-      await call('channels.stop', () => api.channels.stop({ requestBody: { id: channelId, resourceId } }, json));
+      const channel: drive_v3.Schema$Channel = { id: channelId, resourceId };
+      await send({ call: 'channels.stop', method: 'POST', path: 'drive/v3/channels/stop', json: channel });
     },
   };
 }
 
-function toFile(f: drive_v3.Schema$File): DriveFile {
+function toFile(f: z.infer<typeof File>): DriveFile {
   return {
     id: f.id ?? '',
     name: f.name ?? '',
@@ -302,7 +261,7 @@ function toFile(f: drive_v3.Schema$File): DriveFile {
     trashed: f.trashed ?? false,
     modifiedTime: f.modifiedTime ?? null,
     webViewLink: f.webViewLink ?? null,
-    appProperties: (f.appProperties ?? {}) as Record<string, string>,
+    appProperties: f.appProperties ?? {},
     size: f.size ?? null,
     ...(typeof f.capabilities?.canAddChildren === 'boolean' ? { canAddChildren: f.capabilities.canAddChildren } : {}),
   };
@@ -311,20 +270,4 @@ function toFile(f: drive_v3.Schema$File): DriveFile {
 /** Drive query strings are single-quoted; quotes and backslashes inside are escaped. */
 function escapeQ(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
-}
-
-function errorInfo(error: unknown): DriveErrorInfo {
-  const e = error as { status?: number; code?: number | string; response?: { status?: number; data?: unknown } };
-  const status = e.response?.status ?? e.status ?? (typeof e.code === 'number' ? e.code : 0);
-  const data = e.response?.data as { error?: { errors?: { reason?: string }[] } } | undefined;
-  return { status, reason: data?.error?.errors?.[0]?.reason ?? null };
-}
-
-function isRateLimit({ status, reason }: DriveErrorInfo): boolean {
-  return status === 429 || (status === 403 && (reason === 'userRateLimitExceeded' || reason === 'rateLimitExceeded'));
-}
-
-function isRetryable(info: DriveErrorInfo): boolean {
-  // 501 is "not implemented": retrying cannot help.
-  return isRateLimit(info) || (info.status >= 500 && info.status !== 501) || info.status === 0;
 }

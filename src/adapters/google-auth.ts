@@ -11,7 +11,7 @@
 // - One token is cached until shortly before `expires_in`; concurrent callers share one request.
 // - Error messages say what to fix and never contain the private key, the assertion or a token.
 import { importPKCS8, SignJWT } from 'jose';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const DRIVE_SCOPE = 'https://www.googleapis.com/auth/drive';
 

@@ -1,6 +1,6 @@
 // D1 access for the worker's own index. The only module that writes SQL; rows are parsed
 // with zod on the way out like any other upstream data.
-import { z } from 'zod';
+import * as z from 'zod';
 import { d1Rows } from './d1-rows';
 import { RunStatus, transition } from '../domain/run-status';
 import { TriggerKind } from '../domain/run';

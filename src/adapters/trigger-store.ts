@@ -2,7 +2,7 @@
 // folders, Notion rows watched for a state, and pending Run now requests (migration 0004).
 // Every claim is a compare-and-set or a unique key, so overlapping ticks and duplicate pushes
 // agree on one winner.
-import { z } from 'zod';
+import * as z from 'zod';
 import { d1Rows } from './d1-rows';
 
 export const StoredFeed = z.object({

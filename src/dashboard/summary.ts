@@ -1,7 +1,7 @@
 // What the runs dashboard shows, computed from D1's rows: per workflow its trigger, Health and
 // next run; the run timeline; reviews waiting and on whom; failures; outputs; lessons. Pure:
 // `now` is passed in, nothing is fetched. Values stay plain text here; the page escapes them.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DashboardArtifact, DashboardLesson, DashboardRows, DashboardRun, DefinitionView } from '../adapters/dashboard-store';
 import { isFinal, type RunStatus } from '../domain/run-status';
 

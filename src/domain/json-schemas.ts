@@ -1,6 +1,6 @@
 // JSON Schemas for the domain, generated from the zod schemas (never written twice).
 // `npm run schemas` writes them into schemas/; a unit test fails when that folder is stale.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Plan } from './plan';
 import { Run } from './run';
 import { WorkflowDefinition } from './workflow-definition';

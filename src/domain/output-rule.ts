@@ -15,7 +15,7 @@
 //                wall is many tags and a few are fine.
 //   hook_line    the first non-empty line is one sentence of at most 20 words, not a heading
 //                and not a list item.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A bare "N words" allows this much more than N. */
 export const ABOUT_WORDS_SLACK = 1.1;

@@ -1,5 +1,5 @@
 // A compiled workflow: steps with ids and dependencies, ready for the engine.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ContextReference, Person } from './workflow-definition';
 import { OutputRule } from './output-rule';
 

@@ -8,7 +8,7 @@
 //   Failed and Cancelled from any live state; Published, Failed, Cancelled are final.
 //   Needs review → Expired when nobody reviewed in time and the workflow says Expire (final; the
 //   draft stays on the Run page, nothing is published).
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const RunStatus = z.enum([
   'Queued',

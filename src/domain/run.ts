@@ -1,5 +1,5 @@
 // One execution of a workflow: the Run row in Notion and the durable Workflow instance.
-import { z } from 'zod';
+import * as z from 'zod';
 import { RunStatus } from './run-status';
 
 export const TriggerKind = z.enum(['schedule', 'drive', 'notion', 'manual', 'chain']);

@@ -1,7 +1,7 @@
 // What started a run, when it was not the clock: the run's first context source and the subject
 // its output is named after ("2026-12-03 — Kickoff brief — Acme proposal"). Stored with the run
 // in D1 at admission, so a replayed run reads the same subject.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const TriggerSubject = z.discriminatedUnion('kind', [
   /** A file that landed in the Watch folder (uploaded, created, moved or copied in). */

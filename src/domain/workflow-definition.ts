@@ -1,5 +1,5 @@
 // What a Workflows row says, once parsed: properties plus the page body's sections.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const WorkflowState = z.enum(['Draft', 'Active', 'Paused']);
 export type WorkflowState = z.infer<typeof WorkflowState>;

@@ -13,7 +13,7 @@
 //   revise round N   D1 artifacts `revised-from-N`, `draft-(N+1)` (only when absent)
 //   record failure   D1 status → Failed (only from a live state); the Run row's Status → Failed
 // open-review.ts and publish-step.ts list their own.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Services } from '../services';
 import { requireNotion } from '../services';
 import type { StoredRun } from '../adapters/store';
@@ -22,6 +22,8 @@ import type { Plan, PlanStep, ReviewGate } from '../domain/plan';
 import type { WorkflowDefinition } from '../domain/workflow-definition';
 import { gatherContext } from '../context/gather';
 import { packContext, sourcesFor, type ContextSource } from '../context/pack';
+import { promptTokens, stepSources } from '../context/step-context';
+import { attemptUsageArtifact, recordStepTokens } from './step-tokens';
 import { draftPrompt, revisionPrompt } from './prompt';
 import { localDate } from '../publish/naming';
 import { dateProperty, statusProperty, text } from './run-row';
@@ -99,7 +101,8 @@ export async function draftStep(scope: RunScope, stepId: string, approvedRounds:
 
   const needed = step.dependsOn.flatMap((id) => (id.startsWith('review') ? (plan.reviewGates.find((g) => g.id === id)?.reviews ?? []) : [id]));
   const inputs = await outputsOf(services, run.run_id, plan, [...new Set(needed)], approvedRounds);
-  const sources = packContext(sourcesFor(await loadContext(scope), step.reads), CONTEXT_BUDGET_TOKENS).included;
+  // Only what this step needs: the previous output goes to the step that compares with it (step-context.ts).
+  const sources = packContext(stepSources(await loadContext(scope), plan, step), CONTEXT_BUDGET_TOKENS).included;
   const lessons = await loadLessons(scope);
   const prompt = (fix?: { draft: string; violations: string }) =>
     draftPrompt({
@@ -124,12 +127,15 @@ export async function draftStep(scope: RunScope, stepId: string, approvedRounds:
     const name = attemptArtifact(step, attempt);
     let text = await services.store.getArtifact(run.run_id, name);
     if (text === null) {
-      const completion = await services.llm.complete({ ...prompt(last ? { draft: last.text, violations: violationList(last.violations) } : undefined), ...(list ? { list } : {}) });
+      const messages = prompt(last ? { draft: last.text, violations: violationList(last.violations) } : undefined);
+      const completion = await services.llm.complete({ ...messages, ...(list ? { list } : {}) });
       text = completion.text;
+      await services.store.putArtifact(run.run_id, attemptUsageArtifact(name), JSON.stringify({ prompt: completion.usage.prompt, estimated: promptTokens(messages) }), now);
       await services.store.putCompletion(run.run_id, name, text, completion.usage.prompt + completion.usage.completion, now);
     }
     const violations = checkOutput(text, step.output);
     if (violations.length === 0) {
+      await recordStepTokens(services, run.run_id, step, attempt, CONTEXT_BUDGET_TOKENS, now);
       await services.store.putArtifact(run.run_id, stepArtifact(step), text, now);
       return;
     }

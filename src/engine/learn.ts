@@ -24,7 +24,7 @@ import { draftName, runPage } from './activities';
 import { lessonPrompt } from './prompt';
 import { localDate, runTitle } from '../publish/naming';
 import { subjectName } from '../domain/trigger-subject';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Past this many lessons on the page, they are merged. */
 export const LESSONS_BUDGET = 12;

@@ -4,9 +4,15 @@
 // <previous_step name="Step N: …">, <lessons>, <draft>, <feedback> (escaping: "Tags and
 // escaping" below).
 // Layout follows two habits: long material first and the ask last (models answer the ask
-// better when it comes after the documents), and everything that changes per step at the end,
-// so the system message and the sources form a prefix shared by a run's steps, which
-// OpenAI-compatible servers can cache. The system message holds the rules, including the
+// better when it comes after the documents), and what changes from call to call at the end.
+// OpenAI caches a prompt's exact prefix, for prompts of 1,024 tokens or more, in 128-token
+// increments (OpenAI cookbook "Prompt Caching 201"; developers.openai.com/api/docs/guides/
+// prompt-caching): the system message comes first and is the same for every step and every run
+// of a workflow (no date, no step number in it); then the step's own sources, in a fixed order
+// (context/step-context.ts says which), so a step's prompt repeats from run to run up to the
+// first source that changed; the date and the step come in the last line. Each step is sent only
+// what it needs rather than everything with a shared prefix: cheaper than any cache discount.
+// The system message holds the rules, including the
 // injection defence: text inside source tags (and a draft built from sources) is data. It names
 // the tags in words, never as "<tag>": readers that take a tag's text up to the next closing tag
 // (the scripted stand-in model does) would otherwise start a block in the system message.

@@ -25,10 +25,12 @@ import { approvedName, decisionName, RecordedDecision, sameText } from '../revie
 import { composeSet, openPart, outputsOf } from './step-outputs';
 import { planVersion } from '../plan/compile';
 import { reviewChangesOf } from './provenance-facts';
+import { loadStepTokens } from './step-tokens';
+import { stepTokensLine } from '../context/step-context';
 import { recordPublishedText } from './run-page-record';
 import { loadLessons, runPage, type GatherSummary, type RunScope } from './activities';
 import { dateProperty, statusProperty, text } from './run-row';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export interface PublishLinks {
   pageUrl: string | null;
@@ -73,7 +75,7 @@ export async function publishStep(scope: RunScope, lastRound: number, gathered: 
   const subject = subjectName(run.trigger_subject);
   const title = outputTitle(definition.name, new Date(run.scheduled_for ?? run.created_at), definition.timeZone, subject);
   const reviewers = [...new Set(decisions.map((d) => d.gate.reviewerName ?? definition.reviewer?.name ?? null).filter((n): n is string => n !== null))];
-  const provenance = provenanceMarkdown({
+  const provenance = [provenanceMarkdown({
     runId: run.run_id,
     workflowName: definition.name,
     workflowUrl: null,
@@ -88,7 +90,7 @@ export async function publishStep(scope: RunScope, lastRound: number, gathered: 
     tokens: run.tokens,
     planVersion: planVersion(definition),
     lessons: await loadLessons(scope),
-  });
+  }), stepTokensLine(await loadStepTokens(services, run.run_id, plan))].filter((line) => line !== null).join('\n');
   const markdown = `${approved}\n\n${provenance}`;
   const links: PublishLinks = { pageUrl: null, docUrl: null };
   if (definition.mode === 'Trial') {

@@ -1,6 +1,6 @@
 // The event a review decision travels in, from the decision paths to the waiting run. One event
 // type per round, so a late duplicate for round 1 can never be taken as round 2's decision.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const ReviewDecision = z.object({
   /** `timed_out`: nobody decided within the review timeout (the tick says so; review/close-unreviewed.ts). */

@@ -1,6 +1,6 @@
 // The Run row in Notion: property values Baton writes (Notion's write shapes) and the few it
 // reads back, parsed with zod because people edit these rows.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { PagePropertiesRequest } from '../adapters/notion';
 import { RunStatus } from '../domain/run-status';
 import type { TriggerKind } from '../domain/run';

@@ -14,7 +14,7 @@
 //   (notion-rows.ts): a row that reached the trigger's value starts its run within seconds.
 import { verifyWebhookSignature } from '@notionhq/client';
 import type { Context } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { servicesFor } from '../services';
 import { applyReviewChange } from '../review/decide';
 import { handleRowEvent } from '../triggers/notion-rows';

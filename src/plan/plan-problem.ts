@@ -6,7 +6,7 @@
 //
 // `step` is the step's number as written in Steps; null when the words are a line of Steps that
 // is not a numbered step ("Steps 2, 3 and 4 only need the article, so …").
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const PlanSeverity = z.enum(['error', 'warning']);
 export type PlanSeverity = z.infer<typeof PlanSeverity>;

@@ -1,6 +1,6 @@
 // The comment a Trial run leaves on its Run page once it is approved: where the trial output and
 // the comparison with the human version are, or why there is none. Pure.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { WorkflowDefinition } from '../domain/workflow-definition';
 
 export interface TrialLinks {

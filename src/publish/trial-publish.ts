@@ -17,7 +17,7 @@
 // - A trial run records what it published as this workflow's last output (so "last week's brief"
 //   is the last trial), but starts no chained workflow: those would act on a trial as if it were live.
 import { NonRetryableError } from 'cloudflare:workflows';
-import { z } from 'zod';
+import * as z from 'zod';
 import { PUBLISHED_ARTIFACT } from '../adapters/store';
 import type { WorkflowDefinition } from '../domain/workflow-definition';
 import { text } from '../engine/run-row';

@@ -6,7 +6,7 @@
 // Names match as row-properties.ts matches them (case, spaces and punctuation ignored). A missing
 // property is the default; a value Baton cannot read is a warning and the default is used, so a
 // typo never stops the workflow — Health says what is used instead.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Person, ReviewPolicy } from '../domain/workflow-definition';
 import { DEFAULT_REVIEW_DELAY, describeDelay, readApprovalRule, readReviewDelay } from '../review/review-policy';
 import { rowProblem, type RowProblem } from './row-problem';

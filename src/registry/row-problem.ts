@@ -7,7 +7,7 @@
 // first group of kinds comes from reading the row (buildDefinition); then those from checking its
 // links against Drive and Notion, which the adapters do and report with the same type; last the
 // plan compiler's, which the sync reports after the other checks.
-import { z } from 'zod';
+import * as z from 'zod';
 import { PlanProblem } from '../plan/plan-problem';
 import type { ScheduleProblem as ScheduleProblemType } from '../schedule';
 import { SectionName } from './section-headings';

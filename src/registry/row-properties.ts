@@ -10,7 +10,7 @@
 // cannot hold what Baton needs (a Person column for Schedule) is a `property_wrong_type`.
 // A page object returns at most 25 people / relations per property; Baton uses only the
 // first of each, so the cap never matters here.
-import { z } from 'zod';
+import * as z from 'zod';
 import { dashedId, notionPageUrl } from './links';
 import { rowProblem, type RowProblem } from './row-problem';
 

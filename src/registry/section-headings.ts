@@ -4,7 +4,7 @@
 // (`#`–`####`), any case, emphasis, a leading emoji or "1.", a trailing "(…)" and colon removed,
 // "&", "+" and "/" read as "and", a leading "the"/"our"/"your" dropped. The words each section accepts are
 // listed below, explicitly; anything else is an unknown section (see body-sections.ts).
-import { z } from 'zod';
+import * as z from 'zod';
 import { plainWords, unescapeMarkdown } from './notion-markdown';
 
 export const SectionName = z.enum(['goal', 'trigger', 'steps', 'context', 'outputTemplate', 'lessons']);

@@ -7,7 +7,7 @@
 //   approved-N   the body as it stood when the reviewer's approval was taken: what is published
 //   revised-from-N  the body the revision of round N started from (the page Baton may replace next)
 //   opened-N     round N's Needs review is on the row: only from then is a Status there round N's
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const seenName = (round: number) => `seen-${round}`;
 export const decisionName = (round: number) => `decision-${round}`;

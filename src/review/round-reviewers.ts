@@ -8,7 +8,7 @@
 //
 // D1's `reviewer_id` stays the round's first reviewer, so a record written before these existed
 // reads as "that one person".
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Store, StoredRun } from '../adapters/store';
 import type { ReviewGate } from '../domain/plan';
 import type { ReviewPolicy } from '../domain/workflow-definition';

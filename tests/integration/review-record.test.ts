@@ -88,6 +88,8 @@ describe('revision rounds a reviewer can follow', () => {
       expect(published).toMatch(/Model: .+, [\d,]+ tokens/);
       expect(published).toMatch(/Plan: v[0-9a-f]{8} · 1 /);
       expect(published).toContain('Lessons used: none');
+      // Each drafting step's prompt, as the model counted it (src/engine/step-tokens.ts).
+      expect(published).toMatch(/Prompt tokens by step \(sources budget 24,000 each\): step 1: [\d,]+ · step 2: [\d,]+ · step 3: [\d,]+/);
       // Each source with the version read: a Doc's modifiedTime, a Notion page's last edit.
       expect(published).toMatch(/\[Rival A press release\]\([^)]+\) \(version of 2026-11-27T10:00:00\.000Z\)/);
       expect(published).toMatch(/\[Our positioning\]\([^)]+\) \(version of \d{4}-\d\d-\d\dT[\d:.]+Z\)/);
