@@ -134,7 +134,7 @@ describe('createDriveAdapter', () => {
   it('follows a shared drive change log from its start token and sees new files', async () => {
     const token = await drive.startPageToken(TEAM_DRIVE);
     expect(only()).toMatchObject({ path: '/drive/v3/changes/startPageToken', query: { driveId: TEAM_DRIVE, supportsAllDrives: 'true' } });
-    standIn.uploadFile({ name: 'New memo', parentId: FOLDER, mimeType: 'text/plain', content: 'hello' });
+    standIn.uploadFile({ name: 'New memo', parentId: FOLDER, mimeType: 'text/plain', text: 'hello' });
     standIn.clearRequests();
     const page = await drive.listChanges(token, TEAM_DRIVE);
     expect(page.changes.map((c) => c.file?.name)).toContain('New memo');
@@ -157,22 +157,22 @@ describe('createDriveAdapter', () => {
   });
 
   it('retries a rate-limit refusal and a 5xx on a read, and sends every call through the fetch it was given', async () => {
-    standIn.injectFault({ path: `/drive/v3/files/${OUT}`, status: 403, reason: 'userRateLimitExceeded', times: 1 });
-    standIn.injectFault({ path: `/drive/v3/files/${OUT}`, status: 503, times: 1 });
+    standIn.injectFault({ path: `/drive/v3/files/${OUT}`, status: 403, reason: 'userRateLimitExceeded', count: 1 });
+    standIn.injectFault({ path: `/drive/v3/files/${OUT}`, status: 503, count: 1 });
     expect((await drive.getFile(OUT)).id).toBe(OUT);
     expect(api().map((r) => r.status)).toEqual([403, 503, 200]);
     expect(sent.filter((u) => u.includes(`/drive/v3/files/${OUT}`))).toHaveLength(3);
   });
 
   it('does not retry a create after a 5xx (it may have been stored), only after a rate limit', async () => {
-    standIn.injectFault({ path: '/upload/drive/v3/files', status: 500, times: 1 });
+    standIn.injectFault({ path: '/upload/drive/v3/files', status: 500, count: 1 });
     const error = await drive.createDoc({ name: 'x', parentId: OUT, markdown: 'x', appProperties: { batonRunId: 'run-2' } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DriveError);
     expect((error as DriveError).transient).toBe(true);
     expect(api()).toHaveLength(1);
 
     standIn.clearRequests();
-    standIn.injectFault({ path: '/upload/drive/v3/files', status: 429, times: 1 });
+    standIn.injectFault({ path: '/upload/drive/v3/files', status: 429, count: 1 });
     await drive.createDoc({ name: 'x', parentId: OUT, markdown: 'x', appProperties: { batonRunId: 'run-3' } });
     expect(api().map((r) => r.status)).toEqual([429, 200]);
   });
@@ -188,7 +188,7 @@ describe('createDriveAdapter', () => {
   });
 
   it('never retries storageQuotaExceeded', async () => {
-    standIn.injectFault({ path: `/drive/v3/files/${OUT}`, status: 403, reason: 'storageQuotaExceeded', times: 1 });
+    standIn.injectFault({ path: `/drive/v3/files/${OUT}`, status: 403, reason: 'storageQuotaExceeded', count: 1 });
     const error = (await drive.getFile(OUT).catch((e: unknown) => e)) as DriveError;
     expect(error.info).toEqual({ status: 403, reason: 'storageQuotaExceeded' });
     expect(error.transient).toBe(false);
@@ -196,7 +196,7 @@ describe('createDriveAdapter', () => {
   });
 
   it('signs in again once when Drive refuses the token (401)', async () => {
-    standIn.injectFault({ path: `/drive/v3/files/${OUT}`, status: 401, times: 1 });
+    standIn.injectFault({ path: `/drive/v3/files/${OUT}`, status: 401, count: 1 });
     expect((await drive.getFile(OUT)).id).toBe(OUT);
     expect(api().map((r) => r.status)).toEqual([401, 200]);
   });
