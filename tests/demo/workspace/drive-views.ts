@@ -2,6 +2,7 @@
 // a Doc as its text, a Sheet as a table, and in each folder a form to drop a file in as yourself.
 import { html, type SafeHtml } from './html';
 import { markdownView } from './markdown-view';
+import { formatTime } from './properties';
 import { DOC_MIME, FOLDER_MIME, SHEET_MIME, type DriveFile, type DriveListing, type FileContent } from './drive-source';
 
 const KIND: Record<string, string> = { [FOLDER_MIME]: 'Folder', [DOC_MIME]: 'Google Doc', [SHEET_MIME]: 'Google Sheet' };
@@ -34,7 +35,7 @@ export function folderView(listing: DriveListing, folder: { id: string; name: st
     .filter((f) => f.parents?.includes(folder.id))
     .sort((a, b) => Number(b.mimeType === FOLDER_MIME) - Number(a.mimeType === FOLDER_MIME) || (b.modifiedTime ?? '').localeCompare(a.modifiedTime ?? ''));
   const rows = children.map(
-    (f) => html`<tr data-file="${f.id}"><td><a href="/drive/${f.id}">${f.name}</a></td><td>${kindOf(f)}</td><td>${f.modifiedTime ?? ''}</td><td>${f.lastModifyingUser?.displayName ?? ''}</td></tr>`,
+    (f) => html`<tr data-file="${f.id}"><td><a href="/drive/${f.id}">${f.name}</a></td><td>${kindOf(f)}</td><td>${formatTime(f.modifiedTime ?? '')}</td><td>${f.lastModifyingUser?.displayName ?? ''}</td></tr>`,
   );
   return html`${crumbs(listing, folder.id)}<h1>${folder.name}</h1>
 ${rows.length ? html`<table id="files"><thead><tr><th>Name</th><th>Kind</th><th>Modified</th><th>By</th></tr></thead><tbody>${rows}</tbody></table>` : html`<p class="muted">This folder is empty.</p>`}
@@ -57,6 +58,6 @@ export function fileView(listing: DriveListing, file: DriveFile, content: FileCo
   } else if (content.kind === 'text') body = html`<pre>${content.text}</pre>`;
   else body = html`<p class="muted">${kindOf(file)}${file.size ? html`, ${file.size} bytes` : ''}: no preview.</p>`;
   return html`${crumbs(listing, file.parents?.[0] ?? '')}<h1>${file.name}</h1>
-<p class="muted">${kindOf(file)} · modified ${file.modifiedTime ?? '?'}${file.lastModifyingUser?.displayName ? html` by ${file.lastModifyingUser.displayName}` : ''}</p>
+<p class="muted">${kindOf(file)} · modified ${formatTime(file.modifiedTime ?? '?')}${file.lastModifyingUser?.displayName ? html` by ${file.lastModifyingUser.displayName}` : ''}</p>
 ${body}`;
 }

@@ -23,13 +23,14 @@ export const REFRESH_SECONDS = 4;
 const STYLE = `
 body{font:14px/1.45 system-ui,sans-serif;margin:0;color:#1f2328;background:#fbfbfa}
 header{display:flex;flex-wrap:wrap;gap:1rem;align-items:center;padding:.6rem 1.2rem;background:#fff;border-bottom:1px solid #e3e2e0}
-header nav a{margin-right:.9rem}header .who{margin-left:auto}main{max-width:76rem;margin:1.2rem auto;padding:0 1.2rem}
+header nav a{margin-right:.9rem}header .who{margin-left:auto}main{max-width:96rem;margin:1.2rem auto;padding:0 1.2rem}
 h1{font-size:1.5rem;margin:.2rem 0 1rem}h2{font-size:1.1rem;margin-top:1.8rem;border-bottom:1px solid #e3e2e0;padding-bottom:.3rem}
-table{border-collapse:collapse;width:100%;background:#fff}th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #eeedeb;vertical-align:top}
+table{border-collapse:collapse;width:100%;background:#fff}th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #eeedeb;vertical-align:top;overflow-wrap:anywhere}
 th{font-weight:600;color:#6b6b6b;white-space:nowrap}.muted{color:#6b6b6b}.notice{background:#e9f5ec;border:1px solid #a7d7b5;padding:.5rem .8rem}
 .error{background:#fdecea;border:1px solid #f1aeb5;padding:.5rem .8rem}.health{white-space:pre-line;max-width:28rem}.plan{white-space:pre-line;font-size:.9em;max-width:24rem}
 form.inline{display:inline}textarea{width:100%;font:13px/1.4 ui-monospace,monospace}.props th{width:12rem}
 .markdown{background:#fff;border:1px solid #eeedeb;padding:.2rem 1rem}.status{font-weight:600}
+.plan{min-width:14rem}button{white-space:nowrap}
 .comment{border-left:3px solid #e3e2e0;padding-left:.6rem;margin:.5rem 0}a{color:#0b6bcb}
 `;
 
@@ -62,7 +63,7 @@ export function frame(f: Frame, body: SafeHtml): SafeHtml {
 <body>
 <header>
 <strong>Acme workspace <span class="muted">(offline stand-ins)</span></strong>
-<nav><a href="/">Workflows</a><a href="/runs">Runs</a><a href="/databases">Databases</a><a href="/drive">Drive</a>${dashboard ? html`<a href="${dashboard}" id="dashboard-link">Runs dashboard ↗</a>` : ''}</nav>
+<nav><a href="/">Workflows</a><a href="/runs">Runs</a><a href="/published">Published</a><a href="/databases">Databases</a><a href="/drive">Drive</a>${dashboard ? html`<a href="${dashboard}" id="dashboard-link">Runs dashboard ↗</a>` : ''}</nav>
 <form class="who" method="post" action="/as">
 <label>You are: <select name="person" aria-label="You are">${f.people.map((p) => html`<option value="${p.id}"${p.id === f.person?.id ? html` selected` : ''}>${p.name}</option>`)}</select></label>
 <input type="hidden" name="back" value="${f.path}"><button type="submit">Switch</button>

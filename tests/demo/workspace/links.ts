@@ -8,7 +8,7 @@
 //   /file/d/<id>/view, /document/d/<id>/edit, /spreadsheets/d/<id>/edit, open?id=<id>, uc?id=<id>.
 // - This server's own /notion/<…id> and /drive/<id> routes, whatever the host (the stand-ins may
 //   be told to give out addresses on this server).
-const UUID = /([0-9a-f]{8})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{12})$/i;
+const UUID = /(?:^|[/-])([0-9a-f]{8})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{12})$/i;
 const NOTION_HOSTS = /(^|\.)notion\.(so|site|com)$/i;
 const DRIVE_HOSTS = /^(drive|docs)\.google\.com$/i;
 const DRIVE_ID = /^[A-Za-z0-9_-]{10,}$/;

@@ -3,11 +3,11 @@
 // changed, and the pages published under each workflow's Output page.
 import type { DataSourceObjectResponse, PageObjectResponse } from '@notionhq/client';
 import { html, safeHref, type SafeHtml } from './html';
-import { compactId, localLink } from './links';
+import { compactId, driveIdFromLink, localLink, notionIdFromLink } from './links';
 import type { ChildPage, Person } from './notion-source';
 import { titleOf } from './notion-source';
 import { propertyEditor, type EditorContext } from './property-editor';
-import { propertyText } from './properties';
+import { formatTime, propertyText } from './properties';
 
 /** Run statuses in which Baton, not a person, has the next move (src/domain/run-status.ts). */
 export const WORKING_STATUSES = ['Queued', 'Running', 'Approved', 'Publishing'];
@@ -20,10 +20,15 @@ const textOf = (row: PageObjectResponse, name: string, people: Person[] = []) =>
 };
 const pageLink = (row: PageObjectResponse) => html`<a href="/notion/${compactId(row.id)}">${titleOf(row)}</a>`;
 
-function urlCell(url: string): SafeHtml {
+/** Names of Drive files and folders by id, for links people would otherwise read as raw addresses. */
+export type LinkNames = Map<string, string>;
+
+function urlCell(url: string, names: LinkNames = new Map()): SafeHtml {
   if (!url) return html``;
   const href = safeHref(localLink(url));
-  return href ? html`<a href="${href}">${url}</a>` : html`${url}`;
+  const id = driveIdFromLink(url) ?? notionIdFromLink(url);
+  const label = (id && names.get(id)) ?? url;
+  return href ? html`<a href="${href}">${label}</a>` : html`${url}`;
 }
 
 function editor(row: PageObjectResponse, name: string, schema: DataSourceObjectResponse, people: Person[], back: string): SafeHtml {
@@ -33,7 +38,7 @@ function editor(row: PageObjectResponse, name: string, schema: DataSourceObjectR
   return propertyEditor(ctx, name, p, schema.properties[name]);
 }
 
-export function workflowsView(schema: DataSourceObjectResponse, rows: PageObjectResponse[], people: Person[]): SafeHtml {
+export function workflowsView(schema: DataSourceObjectResponse, rows: PageObjectResponse[], people: Person[], names: LinkNames): SafeHtml {
   const starts = (row: PageObjectResponse) =>
     [
       ['Schedule', textOf(row, 'Schedule')],
@@ -41,7 +46,7 @@ export function workflowsView(schema: DataSourceObjectResponse, rows: PageObject
       ['Trigger', textOf(row, 'Trigger')],
     ]
       .filter(([, v]) => v)
-      .map(([k, v]) => html`<div><span class="muted">${k}:</span> ${k === 'Watch folder' ? urlCell(v!) : v}</div>`);
+      .map(([k, v]) => html`<div><span class="muted">${k}:</span> ${k === 'Watch folder' ? urlCell(v!, names) : v}</div>`);
   const body = rows.map(
     (row) => html`<tr data-row="${row.id}" data-name="${titleOf(row)}">
 <td>${pageLink(row)}</td><td>${textOf(row, 'State')}</td><td>${starts(row)}</td><td>${textOf(row, 'Reviewer', people)}</td>
@@ -63,7 +68,7 @@ export function runsView(schema: DataSourceObjectResponse, rows: PageObjectRespo
   };
   const waiting = newest.filter((r) => WAITING_STATUSES.includes(textOf(r, 'Status')));
   const queue = waiting.map(
-    (row) => html`<tr data-run="${row.id}"><td>${pageLink(row)}</td><td>${workflow(row)}</td><td class="status">${textOf(row, 'Status')}</td><td>${textOf(row, 'Reviewer', people)}</td><td>${row.last_edited_time}</td></tr>`,
+    (row) => html`<tr data-run="${row.id}"><td>${pageLink(row)}</td><td>${workflow(row)}</td><td class="status">${textOf(row, 'Status')}</td><td>${textOf(row, 'Reviewer', people)}</td><td>${formatTime(row.last_edited_time)}</td></tr>`,
   );
   const all = newest.map(
     (row) => html`<tr data-run="${row.id}" data-status="${textOf(row, 'Status')}"><td>${pageLink(row)}</td><td>${workflow(row)}</td><td>${editor(row, 'Status', schema, people, '/runs')}</td>

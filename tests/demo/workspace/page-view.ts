@@ -8,6 +8,7 @@ import { markdownView } from './markdown-view';
 import type { ChildPage, Person } from './notion-source';
 import { titleOf } from './notion-source';
 import { propertyEditor } from './property-editor';
+import { formatTime } from './properties';
 
 export interface PageViewInput {
   page: PageObjectResponse;
@@ -17,16 +18,25 @@ export interface PageViewInput {
   children: ChildPage[];
   comments: CommentObjectResponse[];
   people: Person[];
+  /** Titles of the pages its relation properties point at. */
+  related: Map<string, string>;
   back: string;
 }
 
 export function pageView(v: PageViewInput): SafeHtml {
   const id = compactId(v.page.id);
   const properties = v.schema
-    ? Object.entries(v.page.properties).map(([name, p]) => html`<tr data-property-row="${name}"><th>${name}</th><td>${propertyEditor({ pageId: v.page.id, people: v.people, back: v.back }, name, p, v.schema?.properties[name])}</td></tr>`)
+    ? Object.entries(v.page.properties).map(
+        ([name, p]) =>
+          html`<tr data-property-row="${name}"><th>${name}</th><td>${
+            p.type === 'relation'
+              ? p.relation.map((r, i) => html`${i ? ', ' : ''}<a href="/notion/${compactId(r.id)}">${v.related.get(r.id) ?? r.id}</a>`)
+              : propertyEditor({ pageId: v.page.id, people: v.people, back: v.back }, name, p, v.schema?.properties[name])
+          }</td></tr>`,
+      )
     : [];
   const author = (c: CommentObjectResponse) => v.people.find((p) => p.id === c.created_by.id)?.name ?? 'Baton (integration)';
-  return html`<p class="muted">${v.schema ? html`In <a href="/databases/${compactId(v.schema.id)}">${titleOf(v.schema)}</a> · ` : ''}edited ${v.page.last_edited_time}</p>
+  return html`<p class="muted">${v.schema ? html`In <a href="/databases/${compactId(v.schema.id)}">${titleOf(v.schema)}</a> · ` : ''}edited ${formatTime(v.page.last_edited_time)}</p>
 <h1>${titleOf(v.page)}</h1>
 ${properties.length ? html`<table class="props">${properties}</table>` : ''}
 <h2>Page</h2>
@@ -39,7 +49,7 @@ ${v.children.length ? html`<h2>Pages inside</h2><ul class="children">${v.childre
 <p><button type="submit">Save page</button> <span class="muted">Saved as you, the way Notion saves your typing; pages inside stay.</span></p>
 </form></details>
 <h2>Comments</h2>
-${v.comments.length ? v.comments.map((c) => html`<div class="comment"><strong>${author(c)}</strong> <span class="muted">${c.created_time}</span><br>${c.rich_text.map((t) => t.plain_text).join('')}</div>`) : html`<p class="muted">No comments.</p>`}
+${v.comments.length ? v.comments.map((c) => html`<div class="comment"><strong>${author(c)}</strong> <span class="muted">${formatTime(c.created_time)}</span><br>${c.rich_text.map((t) => t.plain_text).join('')}</div>`) : html`<p class="muted">No comments.</p>`}
 <form method="post" action="/notion/${id}/comment">
 <input type="hidden" name="back" value="${v.back}">
 <textarea name="text" rows="2" aria-label="Add a comment"></textarea><button type="submit">Comment</button>

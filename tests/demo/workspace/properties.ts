@@ -17,6 +17,14 @@ export function isEditable(type: string): boolean {
   return EDITABLE.has(type);
 }
 
+/** "2026-12-01 18:06 UTC" for a timestamp, the date alone for a date; anything else as given. */
+export function formatTime(value: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::[\d.]+)?(Z|[+-]\d{2}:\d{2})?$/.exec(value);
+  if (!m) return value;
+  if (m[3] === 'Z' || m[3] === '+00:00') return `${m[1]} ${m[2]} UTC`;
+  return m[3] ? `${m[1]} ${m[2]} (UTC${m[3]})` : `${m[1]} ${m[2]}`;
+}
+
 const plain = (items: { plain_text: string }[]) => items.map((t) => t.plain_text).join('');
 
 /** The value as words, e.g. "Needs review", "Maya Okafor", "✓". People are named from the directory. */
@@ -46,11 +54,11 @@ export function propertyText(p: PageProperty, people: Person[] = []): string {
     case 'people':
       return p.people.map((u) => name(u.id, 'name' in u ? u.name : undefined)).join(', ');
     case 'date':
-      return p.date ? (p.date.end ? `${p.date.start} → ${p.date.end}` : p.date.start) : '';
+      return p.date ? (p.date.end ? `${formatTime(p.date.start)} → ${formatTime(p.date.end)}` : formatTime(p.date.start)) : '';
     case 'created_time':
-      return p.created_time;
+      return formatTime(p.created_time);
     case 'last_edited_time':
-      return p.last_edited_time;
+      return formatTime(p.last_edited_time);
     case 'relation':
       return p.relation.map((r) => r.id).join(', ');
     default:

@@ -22,7 +22,10 @@ export async function views(ws: Workspace, url: URL, people: Person[]): Promise<
   if (path === '/') {
     const { workflows } = await ws.baton();
     if (!workflows) return notFound('The integration sees no Workflows database: run `npm run setup`, or share it with Baton.');
-    return { title: 'Workflows', body: workflowsView(workflows, await ws.notion.rows(workflows.id), people) };
+    // Folder names for the Watch folder links; without Drive the links show as addresses.
+    const listing = await ws.drive.listing().catch(() => undefined);
+    const names = new Map(listing?.files.map((f) => [f.id, f.name]) ?? []);
+    return { title: 'Workflows', body: workflowsView(workflows, await ws.notion.rows(workflows.id), people, names) };
   }
   if (path === '/runs') {
     const { workflows, runs } = await ws.baton();
@@ -74,7 +77,13 @@ async function notionPage(ws: Workspace, id: string, people: Person[], back: str
   }
   const schema = page.parent.type === 'data_source_id' ? await ws.notion.dataSource(page.parent.data_source_id) : undefined;
   const [markdown, children, comments] = await Promise.all([ws.notion.markdown(id), ws.notion.childPages(id), ws.notion.comments(id)]);
-  return { title: titleOf(page), body: pageView({ page, schema, markdown, children, comments, people, back }) };
+  const relatedIds = Object.values(page.properties).flatMap((p) => (p.type === 'relation' ? p.relation.map((r) => r.id) : []));
+  const related = new Map<string, string>();
+  for (const relatedId of relatedIds) {
+    const title = await ws.notion.page(relatedId).then(titleOf, () => undefined);
+    if (title) related.set(relatedId, title);
+  }
+  return { title: titleOf(page), body: pageView({ page, schema, markdown, children, comments, people, related, back }) };
 }
 
 /** Each workflow's Output page and the pages under it. */
