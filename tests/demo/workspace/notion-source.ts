@@ -3,6 +3,7 @@
 // what the integration was shared (the team's teamspace), which is what Baton sees too.
 import {
   Client,
+  LogLevel,
   isFullComment,
   isFullDataSource,
   isFullPage,
@@ -30,7 +31,8 @@ const NOTION_VERSION = '2026-03-11';
 
 export function createNotionSource(baseUrl: string, token: string) {
   // No retries: a person waiting on a page would rather see the stand-in's error now.
-  const client = new Client({ auth: token, baseUrl, notionVersion: NOTION_VERSION, retry: false });
+  // Quiet: a page id that turns out to be a database is an expected 400, not a warning to print.
+  const client = new Client({ auth: token, baseUrl, notionVersion: NOTION_VERSION, retry: false, logLevel: LogLevel.ERROR });
 
   return {
     /** The workspace's people (not bots), as GET /v1/users lists them. */
