@@ -85,6 +85,7 @@ describe('a newcomer in the offline workspace, in a browser', () => {
       'Repurpose new articles',
       'Sprint feedback synthesis',
     ]);
+    await page.goto(ws('/'));
     copyFileSync(await screenshot(page, 'workspace-home'), join(DOCS, 'workspace.png'));
 
     // Maya ticks Run now; Baton notices at its next tick and starts a run.
@@ -137,11 +138,21 @@ describe('a newcomer in the offline workspace, in a browser', () => {
       },
       describe: async () => page.locator('[data-property-row="Status"] select').inputValue(),
     });
+    const docLink = page.locator('a[data-open="Output"]');
+    expect(await docLink.getAttribute('href')).toMatch(/^\/drive\/[\w-]+$/);
+    const docHref = (await docLink.getAttribute('href'))!;
     await open.click();
     expect(new URL(page.url()).pathname).toMatch(/^\/notion\/[0-9a-f]{32}$/);
     expect(await page.locator('h1').innerText()).toContain('Weekly competitive brief');
     expect(await page.locator('.markdown').innerText()).toContain(EDIT);
     await screenshot(page, 'published-page');
+
+    // The Google Doc of the same name, in the Output folder, holds the edit too.
+    await page.goto(ws(docHref));
+    expect(await page.locator('h1').innerText()).toContain('Weekly competitive brief');
+    expect(await page.locator('.markdown').innerText()).toContain(EDIT);
+    expect(await page.locator('main p.muted').first().innerText()).toContain('Competitive intelligence');
+    await screenshot(page, 'published-doc');
 
     // The published list under the Output page shows it too.
     await page.goto(ws('/published'));

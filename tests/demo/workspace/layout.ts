@@ -25,12 +25,12 @@ body{font:14px/1.45 system-ui,sans-serif;margin:0;color:#1f2328;background:#fbfb
 header{display:flex;flex-wrap:wrap;gap:1rem;align-items:center;padding:.6rem 1.2rem;background:#fff;border-bottom:1px solid #e3e2e0}
 header nav a{margin-right:.9rem}header .who{margin-left:auto}main{max-width:96rem;margin:1.2rem auto;padding:0 1.2rem}
 h1{font-size:1.5rem;margin:.2rem 0 1rem}h2{font-size:1.1rem;margin-top:1.8rem;border-bottom:1px solid #e3e2e0;padding-bottom:.3rem}
-table{border-collapse:collapse;width:100%;background:#fff}th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #eeedeb;vertical-align:top;overflow-wrap:anywhere}
+table{border-collapse:collapse;width:100%;background:#fff}th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #eeedeb;vertical-align:top;overflow-wrap:break-word}
 th{font-weight:600;color:#6b6b6b;white-space:nowrap}.muted{color:#6b6b6b}.notice{background:#e9f5ec;border:1px solid #a7d7b5;padding:.5rem .8rem}
 .error{background:#fdecea;border:1px solid #f1aeb5;padding:.5rem .8rem}.health{white-space:pre-line;max-width:28rem}.plan{white-space:pre-line;font-size:.9em;max-width:24rem}
 form.inline{display:inline}textarea{width:100%;font:13px/1.4 ui-monospace,monospace}.props th{width:12rem}
 .markdown{background:#fff;border:1px solid #eeedeb;padding:.2rem 1rem}.status{font-weight:600}
-.plan{min-width:14rem}button{white-space:nowrap}
+.plan{min-width:14rem}.health,.plan{overflow-wrap:anywhere}button{white-space:nowrap}
 .comment{border-left:3px solid #e3e2e0;padding-left:.6rem;margin:.5rem 0}a{color:#0b6bcb}
 `;
 
@@ -45,7 +45,11 @@ const REFRESH_SCRIPT = trusted`
   setInterval(() => {
     const a = document.activeElement;
     if (touched || (a && /^(INPUT|SELECT|TEXTAREA|BUTTON)$/.test(a.tagName))) return;
-    location.reload();
+    // Reloaded without the last action's message, which was news only once.
+    const next = new URL(location.href);
+    next.searchParams.delete('notice');
+    next.searchParams.delete('error');
+    location.replace(next.href);
   }, ${REFRESH_SECONDS * 1000});
 })();
 `;

@@ -54,7 +54,7 @@ export function workflowsView(schema: DataSourceObjectResponse, rows: PageObject
 <td class="plan">${textOf(row, 'Plan')}</td><td>${editor(row, 'Run now', schema, people, '/')}</td><td>${textOf(row, 'Next run')}</td><td>${textOf(row, 'Last run')}</td></tr>`,
   );
   return html`<h1>Workflows</h1>
-<p class="muted">One row per workflow. Open a row to edit its properties and its plain-language definition; Baton reads edits at its next sync (every minute, or press Sync now) and writes Health and Plan back.</p>
+<p class="muted">One row per workflow. Open a row to edit its properties and its plain-language definition. Baton reads edits at its next sync and writes Health and Plan back: Cloudflare's cron runs it every minute; here, <strong>Sync now</strong> runs the Worker's scheduled handler once, the same call <code>npm start</code> makes each minute.</p>
 <table id="workflows"><thead><tr><th>Name</th><th>State</th><th>Starts</th><th>Reviewer</th><th>Health</th><th>Plan</th><th>Run now</th><th>Next run</th><th>Last run</th></tr></thead>
 <tbody>${body}</tbody></table>
 ${newRowForm(schema, '/')}`;
