@@ -12,6 +12,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack, type LocalStack } from '../demo/local-stack';
 import { startWorkspace } from '../demo/workspace';
+import { REFRESH_SECONDS } from '../demo/workspace/layout';
 import { EXAMPLE_ROWS } from '../fixtures/example-rows';
 import { freePort, freeStackPorts } from '../support/ports';
 import { eventually, launchChromium, screenshot, waitUntil } from './browser-kit';
@@ -90,6 +91,19 @@ describe('a newcomer in the offline workspace, in a browser', () => {
 
     // Maya ticks Run now; Baton notices at its next tick and starts a run.
     expect(await submit(workflowRow('Weekly competitive brief').getByRole('button', { name: 'Tick Run now' }))).toBe('Maya Okafor changed Run now.');
+
+    // Run now is ticked, so Baton has the next move: the page refreshes itself (dropping the
+    // notice), but never while someone is typing into it.
+    await page.waitForEvent('load', { timeout: (REFRESH_SECONDS + 5) * 1000 });
+    expect(new URL(page.url()).search).toBe('');
+    const typing = page.getByPlaceholder('Name');
+    await typing.fill('A row Maya is still naming');
+    const loadedAt = await page.evaluate(() => performance.timeOrigin);
+    await page.waitForTimeout(REFRESH_SECONDS * 2 * 1000);
+    expect(await page.evaluate(() => performance.timeOrigin)).toBe(loadedAt);
+    expect(await typing.inputValue()).toBe('A row Maya is still naming');
+    expect(await page.locator('#refresh-note').innerText()).toBe('Refresh paused while you edit.');
+
     expect(await submit(page.locator('#sync-now'))).toContain('scheduled handler');
 
     // The Worker's dashboard, open on loopback without DASHBOARD_TOKEN.
