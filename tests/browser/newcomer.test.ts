@@ -198,6 +198,43 @@ describe('a newcomer in the offline workspace, in a browser', () => {
     await page.goto(`${stack!.workerUrl}/`);
     await waitUntil('the kickoff run on the dashboard', async () => ((await dashboardRun('Client kickoff brief').count()) ? true : undefined), { between: async () => void (await page.reload()) });
     await screenshot(page, 'dashboard-kickoff');
+  });
 
+  it('sees Health follow an edit to a workflow row, and starts the repurpose run by dropping an article into Drive', async () => {
+    await page.goto(ws('/'));
+    await actAs('Maya Okafor');
+    await workflowRow('Weekly competitive brief').getByRole('link').click();
+    const schedule = page.locator('form[data-property="Schedule"]');
+    await schedule.locator('textarea').fill('every Tuesday at 10:00');
+    expect(await submit(schedule.getByRole('button', { name: 'Save' }))).toBe('Maya Okafor changed Schedule.');
+    await page.goto(ws('/'));
+    await waitUntil('Health to show the new schedule', async () => ((await workflowRow('Weekly competitive brief').locator('td.health').innerText()).includes('next run Tue') ? true : undefined), {
+      between: async () => void (await submit(page.locator('#sync-now'))),
+      describe: () => workflowRow('Weekly competitive brief').locator('td.health').innerText(),
+    });
+    expect(await workflowRow('Weekly competitive brief').locator('td.health').innerText()).toMatch(/^OK — next run Tue \d+ Dec 10:00 \(Europe\/Paris\)/);
+
+    // Lena drops a new article into the folder the repurpose workflow watches.
+    await actAs('Lena Fischer');
+    await page.getByRole('link', { name: 'Drive', exact: true }).click();
+    await page.getByRole('link', { name: 'Acme team' }).click();
+    await page.getByRole('link', { name: 'Published articles' }).click();
+    const upload = page.locator('#upload');
+    await upload.getByLabel('Name').fill('Why onboarding speed wins');
+    await upload.locator('select[name=kind]').selectOption('doc');
+    await upload.getByLabel('File content').fill('# Why onboarding speed wins\nTeams that go live in a week keep using the product.\nWe onboard finance teams in five days.');
+    expect(await submit(upload.getByRole('button', { name: 'Upload' }))).toBe('Lena Fischer uploaded “Why onboarding speed wins”.');
+    expect(await page.locator('#files tr', { hasText: 'Why onboarding speed wins' }).innerText()).toContain('Lena Fischer');
+    await screenshot(page, 'drive-folder');
+
+    await page.goto(ws('/runs'));
+    const repurpose = page.locator('#runs tr[data-run]', { hasText: 'Repurpose new articles' });
+    await waitUntil('a repurpose run for the new article', async () => ((await repurpose.count()) === 1 ? true : undefined), {
+      between: async () => {
+        await tick();
+        await page.reload();
+      },
+    });
+    expect(await repurpose.innerText()).toContain('drive');
   });
 });
