@@ -220,9 +220,11 @@ describe('a newcomer in the offline workspace, in a browser', () => {
     await page.getByRole('link', { name: 'Acme team' }).click();
     await page.getByRole('link', { name: 'Published articles' }).click();
     const upload = page.locator('#upload');
-    await upload.getByLabel('Name').fill('Why onboarding speed wins');
-    await upload.locator('select[name=kind]').selectOption('doc');
-    await upload.getByLabel('File content').fill('# Why onboarding speed wins\nTeams that go live in a week keep using the product.\nWe onboard finance teams in five days.');
+    const article = '# Why onboarding speed wins\nTeams that go live in a week keep using the product.\nWe onboard finance teams in five days.';
+    await upload.getByLabel('Pick a file').setInputFiles({ name: 'Why onboarding speed wins.md', mimeType: 'text/markdown', buffer: Buffer.from(article) });
+    await eventually(async () => expect(await upload.getByLabel('File content').inputValue()).toBe(article));
+    expect(await upload.getByLabel('Name').inputValue()).toBe('Why onboarding speed wins');
+    expect(await upload.locator('select[name=kind]').inputValue()).toBe('doc');
     expect(await submit(upload.getByRole('button', { name: 'Upload' }))).toBe('Lena Fischer uploaded “Why onboarding speed wins”.');
     expect(await page.locator('#files tr', { hasText: 'Why onboarding speed wins' }).innerText()).toContain('Lena Fischer');
     await screenshot(page, 'drive-folder');

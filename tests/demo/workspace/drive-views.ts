@@ -1,6 +1,6 @@
 // The shared drive as a team member browses it: folders and the files in them (newest first),
 // a Doc as its text, a Sheet as a table, and in each folder a form to drop a file in as yourself.
-import { html, type SafeHtml } from './html';
+import { html, trusted, type SafeHtml } from './html';
 import { markdownView } from './markdown-view';
 import { formatTime } from './properties';
 import { DOC_MIME, FOLDER_MIME, SHEET_MIME, type DriveFile, type DriveListing, type FileContent } from './drive-source';
@@ -42,12 +42,28 @@ ${rows.length ? html`<table id="files"><thead><tr><th>Name</th><th>Kind</th><th>
 <h2>Drop a file into this folder</h2>
 <form method="post" action="/drive/${folder.id}/upload" id="upload">
 <input type="hidden" name="back" value="${back}">
+<p><label>Pick a file <input type="file" id="pick-file" accept=".md,.markdown,.txt,.csv,text/*"></label> <span class="muted">or type one below (a Markdown file becomes a Doc, a CSV a Sheet, as Drive converts them on upload)</span></p>
 <p><label>Name <input name="name" size="50" required></label>
 <label>As <select name="kind"><option value="doc">Google Doc (type markdown)</option><option value="sheet">Google Sheet (type CSV)</option><option value="text">Plain text file</option></select></label></p>
 <textarea name="content" rows="10" aria-label="File content"></textarea>
 <p><button type="submit">Upload</button> <span class="muted">Uploaded as you: Drive records you as its author, and the change reaches Baton the way any upload does.</span></p>
-</form>`;
+</form><script>${PICK_SCRIPT}</script>`;
 }
+
+// Reads a picked text file into the form: its name without the extension, its text, and the
+// kind Drive would convert it to (Markdown → Doc, CSV → Sheet). Nothing leaves the browser until
+// the person presses Upload.
+const PICK_SCRIPT = trusted`
+document.getElementById('pick-file').addEventListener('change', async (event) => {
+  const file = event.target.files[0];
+  if (!file) return;
+  const form = document.getElementById('upload');
+  const ext = (file.name.match(/[.]([^.]+)$/) || ['', ''])[1].toLowerCase();
+  form.elements.name.value = file.name.replace(/[.](md|markdown|csv)$/i, '');
+  form.elements.kind.value = ext === 'csv' ? 'sheet' : ext === 'md' || ext === 'markdown' ? 'doc' : 'text';
+  form.elements.content.value = await file.text();
+});
+`;
 
 export function fileView(listing: DriveListing, file: DriveFile, content: FileContent): SafeHtml {
   let body: SafeHtml;
