@@ -108,6 +108,17 @@ describe('the workspace page over the stand-ins', () => {
     expect((await visit('/notion/not-an-id')).status).toBe(404);
   });
 
+  it('refuses a form posted from another site', async () => {
+    const res = await fetch(`${workspace.url}/notion/${compact(WORLD.acmeDeal)}/comment`, {
+      method: 'POST',
+      headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'text=sent+from+another+site',
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(403);
+    expect(notion.requestLog().some((r) => r.path.endsWith('/comments') && String(r.body).includes('another site'))).toBe(false);
+  });
+
   it('never puts a token on a page', async () => {
     for (const path of ['/', '/runs', '/published', '/databases', '/drive', `/drive/${WORLD.teamDrive}`, `/drive/${FIXTURE_IDS.driveFiles.competitorPricing}`]) await visit(path);
     // The page read Docs and Sheets with a Drive token (Google's access tokens start "ya29.").

@@ -52,7 +52,7 @@ export async function startWorkspace(o: WorkspaceOptions): Promise<{ url: string
     void (async () => {
       try {
         const body = req.method === 'POST' ? await readBody(req) : '';
-        const answer = await handleRequest(ws, { method: req.method ?? 'GET', url: new URL(req.url ?? '/', `http://${host}`), cookie: req.headers.cookie, body });
+        const answer = await handleRequest(ws, { method: req.method ?? 'GET', url: new URL(req.url ?? '/', `http://${host}`), cookie: req.headers.cookie, origin: req.headers.origin, host: req.headers.host, body });
         res.writeHead(answer.status, answer.headers).end(req.method === 'HEAD' ? undefined : answer.body);
       } catch (error) {
         if (res.headersSent) return res.destroy();

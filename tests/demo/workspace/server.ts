@@ -15,6 +15,9 @@ export interface WorkspaceRequest {
   method: string;
   url: URL;
   cookie?: string;
+  /** The Origin and Host headers: a form posted from another site is refused. */
+  origin?: string;
+  host?: string;
   body: string;
 }
 
@@ -46,6 +49,14 @@ function withMessage(result: ActionResult): string {
   return `${to.pathname}${to.search}`;
 }
 
+function hostOf(origin: string): string | undefined {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return undefined;
+  }
+}
+
 function cookieValue(cookie: string | undefined, name: string): string | undefined {
   for (const part of (cookie ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
@@ -67,6 +78,11 @@ export async function handleRequest(ws: Workspace, req: WorkspaceRequest, now: (
   const person = people.find((p) => p.id === chosen) ?? people[0];
 
   if (req.method === 'POST') {
+    // Browsers send Origin with every form POST: another site's page must not act here as the
+    // person picked (the cookie is SameSite=Lax, but the first person would act instead).
+    if (req.origin && req.origin !== 'null' && hostOf(req.origin) !== req.host) {
+      return { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'Forms are taken only from this page.\n' };
+    }
     if (path === '/as') {
       const form = parseForm(PersonForm, req.body);
       if (!form.ok || !people.some((p) => p.id === form.value.person)) return redirect(withMessage({ back: form.ok ? form.value.back : '/', error: form.ok ? 'That person is not in this workspace.' : form.message }));
