@@ -108,6 +108,18 @@ describe('the workspace page over the stand-ins', () => {
     expect((await visit('/notion/not-an-id')).status).toBe(404);
   });
 
+  it('saves a page body as the person, keeping the pages inside it', async () => {
+    const id = compact(FIXTURE_IDS.notionPages.humanBriefs);
+    const before = await visit(`/notion/${id}`, { as: FIXTURE_IDS.users.maya });
+    const textarea = /<textarea name="markdown"[^>]*>([\s\S]*?)<\/textarea>/.exec(before.text)![1]!;
+    const markdown = textarea.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+    expect(markdown).toContain('Brief — 30 Nov</page>');
+    const after = await visit(`/notion/${id}/body`, { as: FIXTURE_IDS.users.maya, form: { markdown: `${markdown}\nFiled by Maya.`, back: `/notion/${id}` } });
+    expect(after.text).toContain('Maya Okafor saved the page.');
+    expect(after.text).toContain('<p>Filed by Maya.</p>');
+    expect(after.text).toMatch(/<ul class="children"><li><a href="\/notion\/[0-9a-f]{32}">Brief — 23 Nov<\/a><\/li><li><a href="\/notion\/[0-9a-f]{32}">Brief — 30 Nov<\/a>/);
+  });
+
   it('refuses a form posted from another site', async () => {
     const res = await fetch(`${workspace.url}/notion/${compact(WORLD.acmeDeal)}/comment`, {
       method: 'POST',
