@@ -30,7 +30,7 @@ th{font-weight:600;color:#6b6b6b;white-space:nowrap}.muted{color:#6b6b6b}.notice
 .error{background:#fdecea;border:1px solid #f1aeb5;padding:.5rem .8rem}.health{white-space:pre-line;max-width:28rem}.plan{white-space:pre-line;font-size:.9em;max-width:24rem}
 form.inline{display:inline}textarea{width:100%;font:13px/1.4 ui-monospace,monospace}.props th{width:12rem}
 .markdown{background:#fff;border:1px solid #eeedeb;padding:.2rem 1rem}.status{font-weight:600}
-.plan{min-width:14rem}.health,.plan{overflow-wrap:anywhere}button{white-space:nowrap}
+.plan{min-width:14rem}.new-row{margin-top:.8rem}.health,.plan{overflow-wrap:anywhere}button{white-space:nowrap}
 .comment{border-left:3px solid #e3e2e0;padding-left:.6rem;margin:.5rem 0}a{color:#0b6bcb}
 `;
 
