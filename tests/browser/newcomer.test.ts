@@ -181,6 +181,7 @@ describe('a newcomer in the offline workspace, in a browser', () => {
     await deal.locator('form[data-property="Stage"] select').selectOption('Closed won');
     expect(await submit(deal.locator('form[data-property="Stage"]').getByRole('button', { name: 'Set' }))).toBe('Jordan Lee changed Stage.');
     expect(await deal.locator('form[data-property="Stage"] select').inputValue()).toBe('Closed won');
+    await screenshot(page, 'deals-database');
 
     // The Notion webhook (or, failing it, the next tick's reconcile) starts the kickoff run.
     await page.goto(ws('/runs'));
@@ -194,6 +195,7 @@ describe('a newcomer in the offline workspace, in a browser', () => {
     const kickoffText = await kickoff.innerText();
     expect(kickoffText).toContain('Acme Corp — analytics rollout');
     expect(kickoffText).toContain('notion');
+    await screenshot(page, 'runs-kickoff');
 
     await page.goto(`${stack!.workerUrl}/`);
     await waitUntil('the kickoff run on the dashboard', async () => ((await dashboardRun('Client kickoff brief').count()) ? true : undefined), { between: async () => void (await page.reload()) });

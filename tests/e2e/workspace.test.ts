@@ -131,6 +131,21 @@ describe('the workspace page over the stand-ins', () => {
     expect(notion.requestLog().some((r) => r.path.endsWith('/comments') && String(r.body).includes('another site'))).toBe(false);
   });
 
+  it('says which service did not answer when a stand-in is down, and still offers the page', async () => {
+    const dead = `http://127.0.0.1:${await freePort()}`;
+    const orphan = await startWorkspace({ port: 0, notionUrl: dead, driveUrl: dead, workerUrl: dead });
+    try {
+      const res = await fetch(`${orphan.url}/`);
+      const text = await res.text();
+      expect(res.status).toBe(502);
+      expect(text).toContain('A stand-in did not answer');
+      expect(text).toContain('The Notion stand-in did not list the team');
+      expect((await fetch(`${orphan.url}/drive`)).status).toBe(502);
+    } finally {
+      await orphan.close();
+    }
+  });
+
   it('never puts a token on a page', async () => {
     for (const path of ['/', '/runs', '/published', '/databases', '/drive', `/drive/${WORLD.teamDrive}`, `/drive/${FIXTURE_IDS.driveFiles.competitorPricing}`]) await visit(path);
     // The page read Docs and Sheets with a Drive token (Google's access tokens start "ya29.").

@@ -1,12 +1,14 @@
 // Routing for the workspace page: GET shows a view, POST does one person's action and redirects
 // back (post/redirect/get, so a reload never repeats it) with what happened in the address.
 // Who is acting comes from the "You are" picker, remembered in a cookie.
+import { APIResponseError } from '@notionhq/client';
 import type { SafeHtml } from './html';
 import { html } from './html';
 import { addComment, addRow, changeProperty, editBody, syncNow, uploadFile, type ActionResult } from './actions';
 import { BackForm, parseForm, PersonForm } from './forms';
 import { frame } from './layout';
 import { idAtEnd } from './links';
+import { StandInError } from './notion-actions';
 import type { Person } from './notion-source';
 import { views, type View } from './views';
 import type { Workspace } from './workspace';
@@ -47,6 +49,14 @@ function withMessage(result: ActionResult): string {
   if (result.notice) to.searchParams.set('notice', result.notice);
   if (result.error) to.searchParams.set('error', result.error);
   return `${to.pathname}${to.search}`;
+}
+
+/** Why a view could not be read, in words: Notion's own message, or which service did not answer. */
+function readFailure(error: unknown): string {
+  if (error instanceof APIResponseError) return `Notion answered ${error.status}: ${error.message}`;
+  if (error instanceof StandInError) return error.message;
+  const message = error instanceof Error ? error.message : String(error);
+  return `A stand-in did not answer (${message}). Is the local stack (npm start) still running?`;
 }
 
 function hostOf(origin: string): string | undefined {
@@ -109,7 +119,7 @@ export async function handleRequest(ws: Workspace, req: WorkspaceRequest, now: (
   try {
     view = await views(ws, req.url, people);
   } catch (error) {
-    view = { status: 502, title: 'Stand-in error', body: html`<h1>Could not show this</h1><p class="error">${error instanceof Error ? error.message : String(error)}</p>` };
+    view = { status: 502, title: 'Stand-in error', body: html`<h1>Could not show this</h1><p class="error">${readFailure(error)}</p>` };
   }
   if ('redirect' in view) return redirect(view.redirect);
   return page(ws, req, person, people, view, peopleError);
