@@ -120,6 +120,14 @@ describe('the workspace page over the stand-ins', () => {
     expect(after.text).toMatch(/<ul class="children"><li><a href="\/notion\/[0-9a-f]{32}">Brief — 23 Nov<\/a><\/li><li><a href="\/notion\/[0-9a-f]{32}">Brief — 30 Nov<\/a>/);
   });
 
+  it('acts as the first person when the cookie names nobody or is mangled', async () => {
+    for (const cookie of [`${PERSON_COOKIE}=%E0%A4%A`, `${PERSON_COOKIE}=00000000-0000-4000-8000-000000000000`]) {
+      const res = await fetch(`${workspace.url}/databases`, { headers: { cookie } });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toMatch(/<option value="[^"]+" selected>Maya Okafor<\/option>/);
+    }
+  });
+
   it('refuses a form posted from another site', async () => {
     const res = await fetch(`${workspace.url}/notion/${compact(WORLD.acmeDeal)}/comment`, {
       method: 'POST',

@@ -70,7 +70,12 @@ function hostOf(origin: string): string | undefined {
 function cookieValue(cookie: string | undefined, name: string): string | undefined {
   for (const part of (cookie ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
+    if (k !== name) continue;
+    try {
+      return decodeURIComponent(v.join('='));
+    } catch {
+      return undefined; // a mangled cookie: act as the first person, as with none
+    }
   }
   return undefined;
 }
