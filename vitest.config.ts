@@ -1,8 +1,9 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 
-// Two kinds of test file:
+// Three kinds of test file:
 // - tests/unit, tests/emulators: plain Node (pure core, stand-in servers driven by the real SDKs).
+// - tests/browser: plain Node driving a headless Chromium against the offline stack.
 // - tests/integration: inside workerd, with the real D1 migrations applied. Each workerd file
 //   costs ~10 s to start, so integration tests are grouped into few files.
 export default defineConfig({
@@ -13,6 +14,18 @@ export default defineConfig({
           name: 'node',
           include: ['tests/unit/**/*.test.ts', 'tests/emulators/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
           environment: 'node',
+        },
+      },
+      {
+        // A real Chromium (@sparticuz/chromium) driving the workspace page and the dashboard over
+        // the whole offline stack: one stack per file, files one at a time (2 cores are shared).
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 240_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
         },
       },
       {
