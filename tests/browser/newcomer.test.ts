@@ -10,30 +10,34 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalStack, type LocalStack } from '../demo/local-stack';
+import { startDemoStack, type DemoStack } from '../demo/demo-stack';
 import { startWorkspace } from '../demo/workspace';
 import { REFRESH_SECONDS } from '../demo/workspace/layout';
-import { EXAMPLE_ROWS } from '../fixtures/example-rows';
 import { freePort, freeStackPorts } from '../support/ports';
 import { eventually, launchChromium, screenshot, waitUntil } from './browser-kit';
 
 const DOCS = resolve(import.meta.dirname, '..', '..', 'docs', 'screenshots');
+/** `npm run screenshots`: the README's two screenshots are taken from the real pages by this test. */
+const UPDATE_README = process.env.UPDATE_SCREENSHOTS === '1';
+const forReadme = (shot: string, name: string) => UPDATE_README && copyFileSync(shot, join(DOCS, name));
 const EDIT = 'Maya’s note: call the two customers who asked about SSO pricing before Friday.';
 
 let dir: string | undefined;
-let stack: LocalStack | undefined;
+let stack: DemoStack | undefined;
 let workspace: { url: string; close(): Promise<void> } | undefined;
 let browser: Browser | undefined;
 let page: Page;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'baton-browser-'));
-  stack = await startLocalStack({ dir, quiet: true, ports: await freeStackPorts(), workflowRows: Object.values(EXAMPLE_ROWS) });
-  await stack.startWorker();
-  workspace = await startWorkspace({ port: await freePort(), notionUrl: stack.notion.url, driveUrl: stack.drive.url, workerUrl: stack.workerUrl });
+  // Exactly what `npm start` runs: the stand-ins as processes, seeded with the demo's four workflows.
+  const ports = { workspace: await freePort(), ...(await freeStackPorts()) };
+  stack = await startDemoStack({ dir, ports });
+  await stack.worker.start();
+  const { notion, drive } = stack.standIns;
+  workspace = await startWorkspace({ port: ports.workspace, notionUrl: notion.url, driveUrl: drive.url, workerUrl: stack.worker.url });
   browser = await launchChromium();
-  // The README's two screenshots are taken from the real pages by this test.
-  mkdirSync(DOCS, { recursive: true });
+  if (UPDATE_README) mkdirSync(DOCS, { recursive: true });
   page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
 }, 120_000);
 
@@ -45,7 +49,7 @@ afterAll(async () => {
 });
 
 const ws = (path: string) => `${workspace!.url}${path}`;
-const tick = () => stack!.tick();
+const tick = () => stack!.worker.tick();
 
 async function actAs(name: string): Promise<void> {
   await page.getByLabel('You are').selectOption({ label: name });
@@ -87,7 +91,7 @@ describe('a newcomer in the offline workspace, in a browser', () => {
       'Sprint feedback synthesis',
     ]);
     await page.goto(ws('/'));
-    copyFileSync(await screenshot(page, 'workspace-home'), join(DOCS, 'workspace.png'));
+    forReadme(await screenshot(page, 'workspace-home'), 'workspace.png');
 
     // Maya ticks Run now; Baton notices at its next tick and starts a run.
     expect(await submit(workflowRow('Weekly competitive brief').getByRole('button', { name: 'Tick Run now' }))).toBe('Maya Okafor changed Run now.');
@@ -107,7 +111,7 @@ describe('a newcomer in the offline workspace, in a browser', () => {
     expect(await submit(page.locator('#sync-now'))).toContain('scheduled handler');
 
     // The Worker's dashboard, open on loopback without DASHBOARD_TOKEN.
-    await page.goto(`${stack!.workerUrl}/`);
+    await page.goto(`${stack!.worker.url}/`);
     await waitUntil('the run to reach Needs review on the dashboard', async () => ((await dashboardRun('Weekly competitive brief').locator('td.status').innerText().catch(() => '')) === 'Needs review' ? true : undefined), {
       between: async () => {
         await tick();
@@ -116,7 +120,7 @@ describe('a newcomer in the offline workspace, in a browser', () => {
       describe: async () => (await page.locator('#runs + table').innerText().catch(() => 'no runs table')).slice(0, 400),
     });
     expect(await page.locator('#reviews + table').innerText()).toContain('Maya Okafor');
-    copyFileSync(await screenshot(page, 'dashboard'), join(DOCS, 'dashboard.png'));
+    forReadme(await screenshot(page, 'dashboard'), 'dashboard.png');
 
     // The review queue in the workspace, then the Run page with its draft.
     await page.goto(ws('/'));
@@ -197,7 +201,7 @@ describe('a newcomer in the offline workspace, in a browser', () => {
     expect(kickoffText).toContain('notion');
     await screenshot(page, 'runs-kickoff');
 
-    await page.goto(`${stack!.workerUrl}/`);
+    await page.goto(`${stack!.worker.url}/`);
     await waitUntil('the kickoff run on the dashboard', async () => ((await dashboardRun('Client kickoff brief').count()) ? true : undefined), { between: async () => void (await page.reload()) });
     await screenshot(page, 'dashboard-kickoff');
   });
