@@ -47,8 +47,12 @@ export interface NotionAdapter {
   queryDataSource(dataSourceId: string, query?: Omit<QueryDataSourceParameters, 'data_source_id' | 'start_cursor'>): Promise<PageObjectResponse[]>;
   readMarkdown(pageId: string): Promise<{ markdown: string; truncated: boolean }>;
   replaceMarkdown(pageId: string, markdown: string): Promise<void>;
-  /** Inserts markdown after the line holding a selection ("start…end"), or at the end; nothing else on the page is rewritten. */
-  insertMarkdown(pageId: string, insert: { content: string; after?: string }): Promise<void>;
+  /**
+   * Inserts markdown after the line holding a selection ("start…end"), or at the end; nothing
+   * else on the page is rewritten. Answers with the page's markdown after the insert (PATCH
+   * /v1/pages/{id}/markdown returns the page_markdown object: SDK UpdatePageMarkdownResponse).
+   */
+  insertMarkdown(pageId: string, insert: { content: string; after?: string }): Promise<{ markdown: string; truncated: boolean }>;
   /** Replaces the text a selection ("start…end") covers; nothing else on the page is rewritten. */
   replaceMarkdownRange(pageId: string, edit: { range: string; content: string }): Promise<void>;
   updatePage(pageId: string, properties: PagePropertiesRequest): Promise<PageObjectResponse>;
@@ -184,13 +188,14 @@ export function createNotionAdapter(client: Client, policy: RetryPolicy = DEFAUL
       await write(() => client.pages.updateMarkdown({ page_id: pageId, type: 'replace_content_range', replace_content_range: { content, content_range: range } }));
     },
     async insertMarkdown(pageId, { content, after }) {
-      await write(() =>
+      const result = await write(() =>
         client.pages.updateMarkdown({
           page_id: pageId,
           type: 'insert_content',
           insert_content: after === undefined ? { content, position: { type: 'end' } } : { content, after },
         }),
       );
+      return { markdown: result.markdown, truncated: result.truncated };
     },
     async updatePage(pageId, properties) {
       return fullPage(await write(() => client.pages.update({ page_id: pageId, properties })));

@@ -4,8 +4,9 @@
 // a fresh instance — picks up where the last attempt stopped.
 //
 // What each step may overwrite:
-//   start            D1 artifact `plan` (only when absent); the Run row's Status (Queued → Running)
-//                    and Started; nothing a person writes
+//   start            D1 artifact `plan` (only when absent); D1 status Queued → Running; the Run
+//                    row's Status and Started only for a row created Queued (before rows were
+//                    created Running: triggers/create-run-row.ts); nothing a person writes
 //   gather context   D1 artifacts `lessons` (read from the workflow page), `context`,
 //                    `context-summary` (each only when absent)
 //   draft step N     D1 artifacts `step-N-try-K` (each only when absent; the run's token count
@@ -25,6 +26,7 @@ import { packContext, sourcesFor, type ContextSource } from '../context/pack';
 import { draftPrompt, revisionPrompt } from './prompt';
 import { localDate } from '../publish/naming';
 import { dateProperty, statusProperty, text } from './run-row';
+import { RUN_ROW_SENT } from '../triggers/create-run-row';
 import { revisedFromName } from '../review/round-records';
 import { stripRevisionNotes } from '../review/revision-notes';
 import { readLessons } from '../review/lessons-page';
@@ -50,7 +52,11 @@ export const PLAN_ARTIFACT = 'plan';
 export async function markRunning({ services, run, plan, now }: RunScope): Promise<void> {
   if ((await services.store.getArtifact(run.run_id, PLAN_ARTIFACT)) === null) await services.store.putArtifact(run.run_id, PLAN_ARTIFACT, JSON.stringify(plan), now);
   if (run.status !== 'Queued') return;
-  await requireNotion(services).updatePage(runPage(run), { ...statusProperty('Running'), ...dateProperty('Started', now) });
+  // A row created by createRunRow is Running already (saving one PATCH per run); one created
+  // Queued by an earlier version is moved here.
+  if ((await services.store.getArtifact(run.run_id, RUN_ROW_SENT)) === null) {
+    await requireNotion(services).updatePage(runPage(run), { ...statusProperty('Running'), ...dateProperty('Started', now) });
+  }
   await services.store.moveRun(run.run_id, 'Queued', 'Running', now);
 }
 

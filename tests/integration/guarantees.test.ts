@@ -42,20 +42,24 @@ describe('who decided is who changed Status', () => {
     // Maya's body edit arrives as a webhook; it says nothing about who set Status.
     expect(await deliverWebhooks()).toContainEqual({ ok: true, outcome: 'no_decision' });
 
+    // Webhooks are healthy (Baton's own writes came back), so the reconcile is the 15-minute
+    // backstop (review/reconcile-cadence.ts): the first tick that sees the review starts its clock.
     await tick('2026-11-30T08:01:00.000Z');
+    expect((await commentsOn(page)).filter((c) => c.includes('cannot tell who set it'))).toHaveLength(0);
+    await tick('2026-11-30T08:16:00.000Z');
     expect((await store.getRun(runId))?.status).toBe('Needs review');
     const asked = (await commentsOn(page)).at(-1);
     expect(asked).toMatch(new RegExp(`^@${MAYA} — Status now reads Approved, but Baton cannot tell who set it`));
-    await tick('2026-11-30T08:02:00.000Z');
+    await tick('2026-11-30T08:31:00.000Z');
     expect((await commentsOn(page)).filter((c) => c.includes('cannot tell who set it'))).toHaveLength(1);
     expect(await publishedOutputs()).toEqual({ pages: [], docs: [] });
 
     // Someone other than Maya replying does not count; Maya's reply does.
     await commentAs(ALEX, page, 'confirm');
-    await tick('2026-11-30T08:03:00.000Z');
+    await tick('2026-11-30T08:46:00.000Z');
     expect((await store.getRun(runId))?.status).toBe('Needs review');
     await commentAs(MAYA, page, 'Confirm — ship it');
-    await tick('2026-11-30T08:04:00.000Z');
+    await tick('2026-11-30T09:01:00.000Z');
     await waitForStatus(runId, 'Published');
     expect(await publishedText()).toContain('Pricing changes');
   });
@@ -64,11 +68,13 @@ describe('who decided is who changed Status', () => {
     const { runId, page } = await briefInReview();
     await notionAdmin('webhooks/knobs', { drop: 1 }, 'PATCH');
     await updateAsPerson(ALEX, page, { Status: { select: { name: 'Approved' } } });
-    await tick('2026-11-30T08:01:00.000Z');
+    await tick('2026-11-30T08:01:00.000Z'); // starts the backstop's clock for this review
+    expect(statusOf(await notion.retrievePage(page))).toBe('Approved');
+    await tick('2026-11-30T08:16:00.000Z');
     expect(statusOf(await notion.retrievePage(page))).toBe('Needs review');
     expect((await commentsOn(page)).at(-1)).toMatch(/^Status was changed to Approved by @.+, but only @.+ may approve/);
     await updateAsPerson(MAYA, page, { Status: { select: { name: 'Approved' } } });
-    await tick('2026-11-30T08:02:00.000Z');
+    await tick('2026-11-30T08:31:00.000Z');
     await waitForStatus(runId, 'Published');
   });
 

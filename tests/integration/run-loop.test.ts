@@ -1,6 +1,7 @@
 // Issue 5 in workerd: the weekly competitive brief runs from its Monday 9:00 slot, drafts from
 // Drive and Notion context, waits for Maya in Notion, and publishes what she approved.
-import { introspectWorkflowInstance } from 'cloudflare:test';
+import { createExecutionContext, introspectWorkflowInstance } from 'cloudflare:test';
+import worker from '../../src/index';
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runIdFor } from '../../src/triggers/run-id';
@@ -56,16 +57,49 @@ describe('a scheduled run, reviewed in Notion', () => {
     expect(workflow.properties['Last run']).toMatchObject({ date: { start: expect.any(String) } });
   });
 
-  it('completes through the reconcile query when the approval webhook is lost', async () => {
-    await using instance = await introspectWorkflowInstance(env.RUN_WORKFLOW, runId);
+  /** Baton's queries of the Runs data source so far: the review reconcile's request. */
+  const reconcileQueries = async () =>
+    ((await notionAdmin('requests', undefined, 'GET')) as { requests: { method: string; path: string }[] }).requests.filter(
+      (r) => r.method === 'POST' && r.path.replace(/-/g, '') === `/v1/data_sources/${WORLD.runsDataSource.replace(/-/g, '')}/query`,
+    ).length;
+
+  /** Drafted and waiting, Baton's own webhook echoes handled, and Maya's approval webhook lost. */
+  async function approvedWithWebhookLost(): Promise<void> {
     await tick('2026-11-30T08:00:00.000Z');
     await waitForReview(runId);
     const [runPage] = await runRow(runId);
-    await deliverWebhooks(); // what Baton's own writes produced so far
+    await deliverWebhooks(); // what Baton's own writes produced so far: webhooks are healthy
     await notionAdmin('webhooks/knobs', { drop: 1 }, 'PATCH');
     await updateAsPerson(MAYA, runPage!.id, { Status: { select: { name: 'Approved' } } });
     expect(await deliverWebhooks()).toEqual([]);
     expect((await store.getRun(runId))?.status).toBe('Needs review');
+  }
+
+  it('makes no reconcile query on quiet ticks while webhooks are healthy, and completes through the 15-minute backstop when the approval webhook is lost', async () => {
+    await using instance = await introspectWorkflowInstance(env.RUN_WORKFLOW, runId);
+    await approvedWithWebhookLost();
+    const before = await reconcileQueries();
+    await tick('2026-11-30T08:01:00.000Z');
+    await tick('2026-11-30T08:02:00.000Z');
+    await tick('2026-11-30T08:15:00.000Z');
+    expect(await reconcileQueries()).toBe(before);
+    expect((await store.getRun(runId))?.status).toBe('Needs review');
+    await tick('2026-11-30T08:16:00.000Z'); // 15 minutes after the first tick that saw the review
+    await instance.waitForStatus('complete');
+    expect(await reconcileQueries()).toBe(before + 1);
+    expect(await publishedOutputs()).toMatchObject({ pages: [expect.anything()], docs: [expect.anything()] });
+  });
+
+  it('reconciles at once when a delivery fails verification', async () => {
+    await using instance = await introspectWorkflowInstance(env.RUN_WORKFLOW, runId);
+    await approvedWithWebhookLost();
+    const forged = JSON.stringify({ id: 'evt-forged', type: 'page.properties_updated', timestamp: new Date().toISOString(), entity: { id: WORLD.rootPage, type: 'page' } });
+    const res = await worker.fetch(
+      new Request('http://baton.test/webhooks/notion', { method: 'POST', headers: { 'content-type': 'application/json', 'x-notion-signature': `sha256=${'0'.repeat(64)}` }, body: forged }),
+      env,
+      createExecutionContext(),
+    );
+    expect(res.status).toBe(401);
     await tick('2026-11-30T08:01:00.000Z');
     await instance.waitForStatus('complete');
     expect(await publishedOutputs()).toMatchObject({ pages: [expect.anything()], docs: [expect.anything()] });

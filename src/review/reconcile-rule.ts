@@ -1,0 +1,67 @@
+// When the tick's review reconcile runs (one query of the Runs database, plus a page read for
+// each row a person edited since Baton last looked).
+//
+// The rule:
+//   - Without Notion webhooks (no NOTION_WEBHOOK_SECRET) the reconcile is the only way a
+//     decision arrives: every tick, as before.
+//   - With webhooks, they are HEALTHY while all of these hold:
+//       * a delivery has verified (signature checked) at least once;
+//       * no delivery failed verification, and none failed to be handled, since the last one that
+//         verified (a bad signature means the secret or the subscription changed; a handling
+//         failure means Notion's retry may come hours later);
+//       * every review waiting was followed by a verified delivery within DELIVERY_GRACE_MS of
+//         opening: opening a review writes the Run row, and Notion delivers events for the
+//         integration's own edits too (handled and skipped as Baton's), so a review opened more
+//         than five minutes ago with no delivery since is a delivery missed.
+//   - Healthy: the reconcile backs off to once every SLOW_CADENCE_MS (counted from the last
+//     reconcile, or from the first tick that saw a review waiting if that is later), a backstop
+//     for a single event Notion dropped (it aims at at-most-once). Not healthy: every tick.
+// Saving: with a review waiting, a quiet tick made 2 Notion requests (the Runs query and a
+// re-read of the row), 2,880 a day; healthy webhooks bring that to 96 a day.
+// Sources: developers.notion.com/reference/webhooks ("usually under a minute, at most ~5";
+// retries up to 8 times over ~24 h; at-most-once) — ../shared/platform/notion.md, "Webhooks".
+import type { WebhookHealth } from '../adapters/webhook-store';
+
+export const SLOW_CADENCE_MS = 15 * 60_000;
+/** Notion delivers "usually under a minute, at most ~5". */
+export const DELIVERY_GRACE_MS = 5 * 60_000;
+
+export type ReconcileReason = 'no_webhooks' | 'never_verified' | 'refused' | 'failed' | 'missed' | 'slow_cadence';
+
+/** A review waiting for a decision, as the cadence sees it. */
+export interface WaitingReview {
+  /** When its round opened (the step's wall-clock time, before Baton wrote the row). */
+  openedAt: string;
+  /** The first tick that saw it waiting (tick time): the backstop's clock for it starts there. */
+  firstSeenAt: string;
+}
+
+export interface CadenceInput {
+  /** The tick's time (the cron's scheduled time). */
+  now: Date;
+  /** The real time: deliveries and review openings are stamped with it. */
+  wallNow: Date;
+  webhooksConfigured: boolean;
+  health: WebhookHealth;
+  reviews: readonly WaitingReview[];
+}
+
+/**
+ * Whether this tick reconciles, and why; pure. Two clocks, each compared only with itself:
+ * delivery outcomes and review openings are wall-clock (written by the webhook route and the run's
+ * steps), the backstop's times are tick times (written by the tick), as a tick may be given a
+ * time other than the clock's (a late cron, a test).
+ */
+export function reconcileDue({ now, wallNow, webhooksConfigured, health, reviews }: CadenceInput): { due: true; reason: ReconcileReason } | { due: false } {
+  if (!webhooksConfigured) return { due: true, reason: 'no_webhooks' };
+  const verified = health.verifiedAt ? Date.parse(health.verifiedAt) : null;
+  if (verified === null) return { due: true, reason: 'never_verified' };
+  if (health.refusedAt && Date.parse(health.refusedAt) >= verified) return { due: true, reason: 'refused' };
+  if (health.failedAt && Date.parse(health.failedAt) >= verified) return { due: true, reason: 'failed' };
+  if (reviews.some((r) => Date.parse(r.openedAt) > verified && wallNow.getTime() - Date.parse(r.openedAt) > DELIVERY_GRACE_MS)) return { due: true, reason: 'missed' };
+  // Nothing can have been missed before a review was first seen waiting, so each review's
+  // backstop counts from then, or from the last reconcile if that is later.
+  const reconciled = health.reconciledAt ? Date.parse(health.reconciledAt) : Number.NEGATIVE_INFINITY;
+  if (reviews.some((r) => now.getTime() - Math.max(reconciled, Date.parse(r.firstSeenAt)) >= SLOW_CADENCE_MS)) return { due: true, reason: 'slow_cadence' };
+  return { due: false };
+}
