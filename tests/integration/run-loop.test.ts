@@ -5,6 +5,7 @@ import worker from '../../src/index';
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runIdFor } from '../../src/triggers/run-id';
+import { RUN_ROW_SENT } from '../../src/triggers/create-run-row';
 import { FIXTURE_IDS, text, weeklyBrief } from '../fixtures/example-rows';
 import { WORLD } from '../support/world';
 import { createRow, deliverWebhooks, driveAdmin, modelAdmin, modelRequests, notionAdmin, replaceMarkdownAsPerson, resetWorld, setNotionClock, tick, updateAsPerson, waitFor } from './harness';
@@ -149,6 +150,45 @@ describe('exactly once', () => {
     expect(await runRow(runId)).toHaveLength(1);
     const slots = await env.DB.prepare('SELECT slot FROM schedule_slots').all();
     expect(slots.results).toEqual([{ slot: MONDAY_9_PARIS }]);
+  });
+
+  it('creates one Run row, already Running, with no lookup first — and still one when its create is answered 529 after it committed', async () => {
+    const { runId } = await scheduleWeeklyBrief();
+    await using instance = await introspectWorkflowInstance(env.RUN_WORKFLOW, runId);
+    const runsQuery = `/v1/data_sources/${WORLD.runsDataSource.replace(/-/g, '')}/query`;
+    const log = async () => ((await notionAdmin('requests', undefined, 'GET')) as { requests: { method: string; path: string; body: string; status: number }[] }).requests;
+    const seen = (await log()).length;
+    await notionAdmin('faults', { method: 'POST', path: '^/v1/pages$', status: 529, afterCommit: true });
+    await tick('2026-11-30T08:00:00.000Z');
+    await waitForReview(runId);
+    expect(await runRow(runId)).toHaveLength(1);
+    const sent = (await log()).slice(seen).filter((r) => !r.path.startsWith('/__admin/'));
+    const creates = sent.filter((r) => r.method === 'POST' && r.path === '/v1/pages');
+    // The create answered 529, the Run ID looked up (found: no second create), then nothing else.
+    expect(creates.map((r) => r.status)).toEqual([529]);
+    expect(JSON.parse(creates[0]!.body).properties.Status).toEqual({ select: { name: 'Running' } });
+    const isLookup = (r: { method: string; path: string }) => r.method === 'POST' && r.path.replace(/-/g, '') === runsQuery;
+    const at = sent.indexOf(creates[0]!);
+    // (This test's own helpers query the Runs database too, but only after the tick returned.)
+    expect(sent.slice(0, at).filter(isLookup)).toEqual([]);
+    expect(isLookup(sent[at + 1]!)).toBe(true);
+    // No status write between the create and the draft: the row was created in its first state.
+    const runPage = (await runRow(runId))[0]!.id.replace(/-/g, '');
+    const statusWrites = sent.filter((r) => r.method === 'PATCH' && r.path.replace(/-/g, '') === `/v1/pages/${runPage}` && 'Status' in (JSON.parse(r.body).properties ?? {}));
+    expect(statusWrites.map((r) => JSON.parse(r.body).properties.Status)).toEqual([{ select: { name: 'Needs review' } }]);
+  });
+
+  it('looks the Run row up before creating it when an earlier start may have sent the create', async () => {
+    const { runId } = await scheduleWeeklyBrief();
+    await using instance = await introspectWorkflowInstance(env.RUN_WORKFLOW, runId);
+    await tick('2026-11-30T08:00:00.000Z');
+    await waitForReview(runId);
+    expect(await store.getArtifact(runId, RUN_ROW_SENT)).not.toBeNull();
+    // As if that start had crashed after the create committed, before D1 recorded the row.
+    await env.DB.prepare('UPDATE runs SET started = 0, run_page_id = NULL, start_lease_until = NULL WHERE run_id = ?').bind(runId).run();
+    await tick('2026-11-30T08:01:00.000Z');
+    expect((await store.getRun(runId))?.started).toBe(true);
+    expect(await runRow(runId)).toHaveLength(1);
   });
 
   it('publishes one page and one Doc though both creates fail with a 5xx after succeeding', async () => {
