@@ -14,8 +14,10 @@
 //         integration's own edits too (handled and skipped as Baton's), so a review opened more
 //         than five minutes ago with no delivery since is a delivery missed.
 //   - Healthy: the reconcile backs off to once every SLOW_CADENCE_MS (counted from the last
-//     reconcile, or from the first tick that saw a review waiting if that is later), a backstop
-//     for a single event Notion dropped (it aims at at-most-once). Not healthy: every tick.
+//     reconcile, or from when the review opened if that is later), a backstop for a single event
+//     Notion dropped (it aims at at-most-once) — and it runs on any tick where a reminder,
+//     escalation or timeout is about to act on a review, so none acts on a decision a lost event
+//     hid. Not healthy: every tick.
 // Saving: with a review waiting, a quiet tick made 2 Notion requests (the Runs query and a
 // re-read of the row), 2,880 a day; healthy webhooks bring that to 96 a day.
 // Sources: developers.notion.com/reference/webhooks ("usually under a minute, at most ~5";
@@ -26,14 +28,16 @@ export const SLOW_CADENCE_MS = 15 * 60_000;
 /** Notion delivers "usually under a minute, at most ~5". */
 export const DELIVERY_GRACE_MS = 5 * 60_000;
 
-export type ReconcileReason = 'no_webhooks' | 'never_verified' | 'refused' | 'failed' | 'missed' | 'slow_cadence';
+export type ReconcileReason = 'no_webhooks' | 'never_verified' | 'refused' | 'failed' | 'missed' | 'deadline' | 'slow_cadence';
 
 /** A review waiting for a decision, as the cadence sees it. */
 export interface WaitingReview {
   /** When its round opened (the step's wall-clock time, before Baton wrote the row). */
   openedAt: string;
-  /** The first tick that saw it waiting (tick time): the backstop's clock for it starts there. */
+  /** The first tick that saw it waiting (tick time). */
   firstSeenAt: string;
+  /** A reminder, escalation or timeout is due at this tick and not yet done (remind-reviews.ts). */
+  deadlineDue: boolean;
 }
 
 export interface CadenceInput {
@@ -59,9 +63,13 @@ export function reconcileDue({ now, wallNow, webhooksConfigured, health, reviews
   if (health.refusedAt && Date.parse(health.refusedAt) >= verified) return { due: true, reason: 'refused' };
   if (health.failedAt && Date.parse(health.failedAt) >= verified) return { due: true, reason: 'failed' };
   if (reviews.some((r) => Date.parse(r.openedAt) > verified && wallNow.getTime() - Date.parse(r.openedAt) > DELIVERY_GRACE_MS)) return { due: true, reason: 'missed' };
-  // Nothing can have been missed before a review was first seen waiting, so each review's
-  // backstop counts from then, or from the last reconcile if that is later.
+  // A reminder or a timeout never acts on a decision the backstop has not looked for yet.
+  if (reviews.some((r) => r.deadlineDue)) return { due: true, reason: 'deadline' };
+  // Nothing can have been missed before a review opened, so each review's backstop counts from
+  // then (or from the first tick that saw it, if the tick's time is earlier than the opening's
+  // wall-clock stamp), or from the last reconcile if that is later.
   const reconciled = health.reconciledAt ? Date.parse(health.reconciledAt) : Number.NEGATIVE_INFINITY;
-  if (reviews.some((r) => now.getTime() - Math.max(reconciled, Date.parse(r.firstSeenAt)) >= SLOW_CADENCE_MS)) return { due: true, reason: 'slow_cadence' };
+  const start = (r: WaitingReview) => Math.max(reconciled, Math.min(Date.parse(r.firstSeenAt), Date.parse(r.openedAt)));
+  if (reviews.some((r) => now.getTime() - start(r) >= SLOW_CADENCE_MS)) return { due: true, reason: 'slow_cadence' };
   return { due: false };
 }

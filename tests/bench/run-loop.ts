@@ -12,7 +12,7 @@
 //     call, which nothing else makes while the run waits) and approval → Published.
 // Numbers are wall-clock on this machine with local stand-ins: they measure Baton's own work and
 // request count, not Notion's or Google's latency. Runnable alone: `npx tsx tests/bench/run-loop.ts`.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -224,11 +224,13 @@ export function printRunLoop(r: RunLoopResult): void {
   console.log(l('approval → Published (webhook path)', r.latency.approvalToPublished));
 }
 
+/** `npm run bench` (this file run alone): the run loop, the triggers, the plans; the first two also as JSON. */
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const result = await benchRunLoop();
-  printRunLoop(result);
+  const runLoop = await benchRunLoop({ runs: Number(process.env.BENCH_RUNS ?? RUNS) });
+  printRunLoop(runLoop);
   const { benchTriggers } = await import('./triggers');
   const { benchPlans } = await import('./plans');
-  await benchTriggers();
+  const triggers = await benchTriggers();
   await benchPlans();
+  if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, `${JSON.stringify({ runLoop, triggers }, null, 2)}\n`);
 }

@@ -9,7 +9,7 @@ function input(over: Partial<CadenceInput> = {}, health: Partial<CadenceInput['h
     wallNow: new Date(T('08:01')),
     webhooksConfigured: true,
     health: { verifiedAt: T('08:00'), refusedAt: null, failedAt: null, reconciledAt: null, ...health },
-    reviews: [{ openedAt: '2026-11-30T07:59:30.000Z', firstSeenAt: T('08:01') }],
+    reviews: [{ openedAt: '2026-11-30T07:59:30.000Z', firstSeenAt: T('08:01'), deadlineDue: false }],
     ...over,
   };
 }
@@ -23,10 +23,21 @@ describe('when the tick reconciles the review queue', () => {
     expect(reconcileDue(input({}, { verifiedAt: null }))).toEqual({ due: true, reason: 'never_verified' });
   });
 
-  it('backs off while webhooks are healthy, and reconciles 15 minutes after the review was first seen', () => {
+  it('backs off while webhooks are healthy, and reconciles 15 minutes after the review opened', () => {
     expect(reconcileDue(input())).toEqual({ due: false });
-    expect(reconcileDue(input({ now: new Date(T('08:15')) }))).toEqual({ due: false });
-    expect(reconcileDue(input({ now: new Date(T('08:16')) }))).toEqual({ due: true, reason: 'slow_cadence' });
+    expect(reconcileDue(input({ now: new Date(T('08:14')) }))).toEqual({ due: false });
+    expect(reconcileDue(input({ now: new Date(T('08:15')) }))).toEqual({ due: true, reason: 'slow_cadence' });
+  });
+
+  it('counts from the first tick that saw the review when the tick says an earlier time than the opening', () => {
+    const reviews = [{ openedAt: '2026-12-01T10:00:00.000Z', firstSeenAt: T('08:01'), deadlineDue: false }];
+    expect(reconcileDue(input({ reviews, now: new Date(T('08:15')) }))).toEqual({ due: false });
+    expect(reconcileDue(input({ reviews, now: new Date(T('08:16')) }))).toEqual({ due: true, reason: 'slow_cadence' });
+  });
+
+  it('reconciles before a reminder or timeout acts, however recent the last reconcile', () => {
+    const reviews = [{ openedAt: '2026-11-30T07:59:30.000Z', firstSeenAt: T('08:01'), deadlineDue: true }];
+    expect(reconcileDue(input({ reviews }, { reconciledAt: T('08:00') }))).toEqual({ due: true, reason: 'deadline' });
   });
 
   it('counts the backstop from the last reconcile when that is later', () => {
@@ -45,7 +56,7 @@ describe('when the tick reconciles the review queue', () => {
   });
 
   it('takes a review opened over five minutes ago with no delivery since as a delivery missed', () => {
-    const reviews = [{ openedAt: T('08:02'), firstSeenAt: T('08:03') }];
+    const reviews = [{ openedAt: T('08:02'), firstSeenAt: T('08:03'), deadlineDue: false }];
     expect(reconcileDue(input({ reviews, now: new Date(T('08:06')), wallNow: new Date(T('08:06')) }))).toEqual({ due: false });
     expect(reconcileDue(input({ reviews, now: new Date(T('08:08')), wallNow: new Date(T('08:08')) }))).toEqual({ due: true, reason: 'missed' });
     // A delivery after the opening (Baton's own Needs review write, echoed back) is the proof it is not missed.
