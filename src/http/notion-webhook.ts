@@ -23,6 +23,7 @@ import { applyReviewChange } from '../review/decide';
 import { handleRowEvent } from '../triggers/notion-rows';
 import type { AppEnv } from './app';
 import { createWebhookStore } from '../adapters/webhook-store';
+import { lateEditFromEvent } from '../review/late-edits';
 
 export const VERIFICATION_TOKEN_KEY = 'notion_verification_token';
 
@@ -91,6 +92,16 @@ export async function handleNotionWebhook(c: Context<AppEnv>): Promise<Response>
   if (people.length === 0) return c.json({ ok: true, ignored: 'own edit' });
 
   const run = await services.store.getRunByPage(entity.id);
+  if (run && type === 'page.content_updated' && run.status !== 'Needs review') {
+    // A person's edit after the approval: the approver is told it was not published (late-edits.ts).
+    try {
+      return c.json({ ok: true, outcome: await lateEditFromEvent(services, run, now) });
+    } catch (error) {
+      await services.store.forgetEvent(id);
+      await health.recordDelivery('failed', new Date());
+      throw error;
+    }
+  }
   if (run) {
     try {
       const page = await services.notion.retrievePage(entity.id);

@@ -50,6 +50,24 @@ export interface CadenceInput {
   reviews: readonly WaitingReview[];
 }
 
+/** What is wrong with the deliveries so far (wall-clock times only), or null when they are healthy. */
+function deliveryProblem(health: WebhookHealth): 'never_verified' | 'refused' | 'failed' | null {
+  const verified = health.verifiedAt ? Date.parse(health.verifiedAt) : null;
+  if (verified === null) return 'never_verified';
+  if (health.refusedAt && Date.parse(health.refusedAt) >= verified) return 'refused';
+  if (health.failedAt && Date.parse(health.failedAt) >= verified) return 'failed';
+  return null;
+}
+
+/**
+ * Deliveries can be relied on for what happens next (a late edit's event, say): webhooks are
+ * configured, one has verified, and none was refused or failed since. The missed-delivery probe
+ * belongs to reviews waiting, so it is not part of this.
+ */
+export function webhooksHealthy(webhooksConfigured: boolean, health: WebhookHealth): boolean {
+  return webhooksConfigured && deliveryProblem(health) === null;
+}
+
 /**
  * Whether this tick reconciles, and why; pure. Two clocks, each compared only with itself:
  * delivery outcomes and review openings are wall-clock (written by the webhook route and the run's
@@ -58,10 +76,9 @@ export interface CadenceInput {
  */
 export function reconcileDue({ now, wallNow, webhooksConfigured, health, reviews }: CadenceInput): { due: true; reason: ReconcileReason } | { due: false } {
   if (!webhooksConfigured) return { due: true, reason: 'no_webhooks' };
-  const verified = health.verifiedAt ? Date.parse(health.verifiedAt) : null;
-  if (verified === null) return { due: true, reason: 'never_verified' };
-  if (health.refusedAt && Date.parse(health.refusedAt) >= verified) return { due: true, reason: 'refused' };
-  if (health.failedAt && Date.parse(health.failedAt) >= verified) return { due: true, reason: 'failed' };
+  const unhealthy = deliveryProblem(health);
+  if (unhealthy) return { due: true, reason: unhealthy };
+  const verified = Date.parse(health.verifiedAt!);
   if (reviews.some((r) => Date.parse(r.openedAt) > verified && wallNow.getTime() - Date.parse(r.openedAt) > DELIVERY_GRACE_MS)) return { due: true, reason: 'missed' };
   // A reminder or a timeout never acts on a decision the backstop has not looked for yet.
   if (reviews.some((r) => r.deadlineDue)) return { due: true, reason: 'deadline' };

@@ -78,21 +78,47 @@ describe('who decided is who changed Status', () => {
     await waitForStatus(runId, 'Published');
   });
 
-  it('publishes the text as Maya approved it, and tells her when the page changed after', async () => {
+  /** Maya approves her edited draft; Alex edits the page while the publish step is still retrying (`afterApproval` runs between). */
+  async function approvedThenEditedByAlex(afterApproval: () => Promise<unknown> = async () => undefined) {
     const { runId, page, draft } = await briefInReview();
     // The Doc upload fails twice, so the publish step is still retrying when Alex edits.
     await driveAdmin('faults', { method: 'POST', path: '^/upload/drive/v3/files$', status: 503, count: 2 });
     await replaceMarkdownAsPerson(MAYA, page, `${draft}\n\nMaya’s note: hold our price.`);
     await updateAsPerson(MAYA, page, { Status: { select: { name: 'Approved' } } });
     await deliverWebhooks();
+    await afterApproval();
     await replaceMarkdownAsPerson(ALEX, page, `${draft}\n\nMaya’s note: hold our price.\n\nAlex: we should cut prices by half.`);
+    return { runId, page };
+  }
+  const toldMaya = async (page: string) => (await commentsOn(page)).filter((c) => c.startsWith(`@${MAYA} — this page was edited after you approved it.`)).length;
+
+  it('publishes the text as Maya approved it, and tells her once, when the edit’s webhook arrives, that the page changed after', async () => {
+    const { runId, page } = await approvedThenEditedByAlex();
     await waitForStatus(runId, 'Published');
     const text = await publishedText();
     expect(text).toContain('Maya’s note: hold our price.');
     expect(text).not.toContain('cut prices by half');
     const { docs } = await publishedOutputs();
     expect(docs).toHaveLength(1);
-    expect((await commentsOn(page)).some((c) => c.startsWith(`@${MAYA} — this page was edited after you approved it.`))).toBe(true);
+    // Webhooks are healthy, so the finish step did not read the page: Alex's edit event tells.
+    expect(await deliverWebhooks()).toContainEqual({ ok: true, outcome: 'noted' });
+    expect(await toldMaya(page)).toBe(1);
+    await replaceMarkdownAsPerson(ALEX, page, 'Alex, again.');
+    await deliverWebhooks();
+    expect(await toldMaya(page)).toBe(1);
+  });
+
+  it('without healthy webhooks, reads the page when it finishes and tells Maya it changed after she approved', async () => {
+    const forged = async () =>
+      worker.fetch(
+        new Request('http://baton.test/webhooks/notion', { method: 'POST', headers: { 'x-notion-signature': `sha256=${'0'.repeat(64)}` }, body: '{"id":"evt-forged"}' }),
+        env,
+        createExecutionContext(),
+      );
+    const { runId, page } = await approvedThenEditedByAlex(forged);
+    await waitForStatus(runId, 'Published');
+    expect(await publishedText()).not.toContain('cut prices by half');
+    expect(await toldMaya(page)).toBe(1);
   });
 });
 
