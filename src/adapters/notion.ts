@@ -53,8 +53,8 @@ export interface NotionAdapter {
    * /v1/pages/{id}/markdown returns the page_markdown object: SDK UpdatePageMarkdownResponse).
    */
   insertMarkdown(pageId: string, insert: { content: string; after?: string }): Promise<{ markdown: string; truncated: boolean }>;
-  /** Replaces the text a selection ("start…end") covers; nothing else on the page is rewritten. */
-  replaceMarkdownRange(pageId: string, edit: { range: string; content: string }): Promise<void>;
+  /** Replaces the text a selection ("start…end") covers; nothing else on the page is rewritten. Answers with the page's markdown after it. */
+  replaceMarkdownRange(pageId: string, edit: { range: string; content: string }): Promise<{ markdown: string; truncated: boolean }>;
   updatePage(pageId: string, properties: PagePropertiesRequest): Promise<PageObjectResponse>;
   /**
    * Creates a page at most once: after a doubtful answer `lookup` finds the page if the first
@@ -185,7 +185,8 @@ export function createNotionAdapter(client: Client, policy: RetryPolicy = DEFAUL
       );
     },
     async replaceMarkdownRange(pageId, { range, content }) {
-      await write(() => client.pages.updateMarkdown({ page_id: pageId, type: 'replace_content_range', replace_content_range: { content, content_range: range } }));
+      const result = await write(() => client.pages.updateMarkdown({ page_id: pageId, type: 'replace_content_range', replace_content_range: { content, content_range: range } }));
+      return { markdown: result.markdown, truncated: result.truncated };
     },
     async insertMarkdown(pageId, { content, after }) {
       const result = await write(() =>

@@ -7,7 +7,8 @@
 //   start            D1 artifact `plan` (only when absent); D1 status Queued → Running; the Run
 //                    row's Status and Started only for a row created Queued (before rows were
 //                    created Running: triggers/create-run-row.ts); nothing a person writes
-//   gather context   D1 artifacts `lessons` (read from the workflow page), `context`,
+//   gather context   D1 artifacts `lessons` (from the workflow page, or D1's copy of it while
+//                    webhooks are healthy), `context`,
 //                    `context-summary` (each only when absent)
 //   draft step N     D1 artifacts `step-N-try-K` (each only when absent; the run's token count
 //                    once per answer) and `step-N` (the answer that passed its checks)
@@ -27,6 +28,9 @@ import { draftPrompt, revisionPrompt } from './prompt';
 import { localDate } from '../publish/naming';
 import { dateProperty, statusProperty, text } from './run-row';
 import { RUN_ROW_SENT } from '../triggers/create-run-row';
+import { createLessonsStore } from '../adapters/lessons-store';
+import { createWebhookStore } from '../adapters/webhook-store';
+import { webhooksHealthy } from '../review/reconcile-rule';
 import { revisedFromName } from '../review/round-records';
 import { stripRevisionNotes } from '../review/revision-notes';
 import { readLessons } from '../review/lessons-page';
@@ -73,8 +77,14 @@ export async function gatherStep({ services, run, definition, now }: RunScope): 
   if (done) return done;
   // The lessons the workflow page holds now (the page is their source of truth: a lesson a
   // person deleted there is gone from this run, an unticked proposal is not used yet).
+  // While webhooks are healthy, D1's copy of the page's lessons is as fresh as the definition the
+  // run was admitted with (a person's edit marks the row dirty, and the sync reads it again), so
+  // the page is not read again here. Saving: one GET /v1/pages/{id}/markdown per run.
   if ((await services.store.getArtifact(run.run_id, LESSONS_ARTIFACT)) === null) {
-    const lessons = readLessons((await requireNotion(services).readMarkdown(definition.pageId)).markdown).accepted.map((l) => l.text);
+    const lessonsStore = createLessonsStore(services.config.db);
+    const healthy = webhooksHealthy(Boolean(services.config.notion.webhookSecret), await createWebhookStore(services.config.db).health());
+    const known = healthy && !(await lessonsStore.pendingRead(definition.pageId)) ? await lessonsStore.get(definition.pageId) : null;
+    const lessons = known ?? readLessons((await requireNotion(services).readMarkdown(definition.pageId)).markdown).accepted.map((l) => l.text);
     await services.store.putArtifact(run.run_id, LESSONS_ARTIFACT, JSON.stringify(lessons), now);
   }
   const gathered = await gatherContext(services, definition, run.run_id, run.trigger_subject);

@@ -25,6 +25,7 @@ import { lessonPrompt } from './prompt';
 import { localDate, runTitle } from '../publish/naming';
 import { subjectName } from '../domain/trigger-subject';
 import { z } from 'zod';
+import { createLessonsStore } from '../adapters/lessons-store';
 
 /** Past this many lessons on the page, they are merged. */
 export const LESSONS_BUDGET = 12;
@@ -75,16 +76,23 @@ export async function learnStep(scope: RunScope, reviews: readonly ReviewSpan[])
       const lines = bullets(merged).slice(0, LESSONS_MERGED).map((text) => lessonLine(text, note));
       if (lines.length > 0) {
         const { heading, last } = section.bounds;
-        await notion.replaceMarkdownRange(definition.pageId, { range: heading === last ? heading : `${heading}...${last}`, content: [heading, ...lines].join('\n') });
+        const after = await notion.replaceMarkdownRange(definition.pageId, { range: heading === last ? heading : `${heading}...${last}`, content: [heading, ...lines].join('\n') });
+        await keepPageLessons(scope, after.markdown);
         return await record(scope, fresh);
       }
     }
-    await notion.insertMarkdown(definition.pageId, appendLessons(section, fresh.map((text) => lessonLine(text, note))));
+    const after = await notion.insertMarkdown(definition.pageId, appendLessons(section, fresh.map((text) => lessonLine(text, note))));
+    await keepPageLessons(scope, after.markdown);
     return await record(scope, fresh);
   } catch (error) {
     console.warn(`run ${run.run_id}: no lessons were written (${error instanceof Error ? error.message : String(error)})`);
     return { learned: [] };
   }
+}
+
+/** D1's copy of the page's lessons after Baton's own write, which the sync skips as the bot's (adapters/lessons-store.ts). */
+async function keepPageLessons({ services, definition, now }: RunScope, markdown: string): Promise<void> {
+  await createLessonsStore(services.config.db).put(definition.pageId, readLessons(markdown).accepted.map((l) => l.text), now);
 }
 
 /** Every round's Feedback and the people's comments, and what changed between draft and approval. */

@@ -42,6 +42,8 @@ import { composeHealth, drivePushRefusal } from './row-health';
 import { failureReason, isTransientFailure } from './row-failure';
 import { createWorkflowDirectory, type WorkflowDirectory } from './workflow-directory';
 import { createPeopleDirectory, type PeopleDirectory } from './workspace-people';
+import { createLessonsStore } from '../adapters/lessons-store';
+import { readLessons } from '../review/lessons-page';
 import type { StoredDefinition } from '../adapters/store';
 
 export const REGISTRY_SYNCED_KEY = 'registry_synced_at';
@@ -240,6 +242,8 @@ async function syncRow(
 ): Promise<RowSync> {
   const notion = requireNotion(services);
   const { markdown, truncated } = await notion.readMarkdown(row.id);
+  // The page's lessons as read now, so a run need not read the page again (adapters/lessons-store.ts).
+  await createLessonsStore(services.config.db).put(row.id, readLessons(markdown).accepted.map((l) => l.text), now);
   const workspace = await people.read();
   // Names went unmatched for a passing reason: read the row again next tick.
   if (!workspace.ok && workspace.reason === 'unavailable') await services.store.markRowDirty(row.id, now);
