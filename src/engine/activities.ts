@@ -28,7 +28,6 @@ import { draftPrompt, revisionPrompt } from './prompt';
 import { localDate } from '../publish/naming';
 import { dateProperty, statusProperty, text } from './run-row';
 import { RUN_ROW_SENT } from '../triggers/create-run-row';
-import { createLessonsStore } from '../adapters/lessons-store';
 import { createWebhookStore } from '../adapters/webhook-store';
 import { webhooksHealthy } from '../review/reconcile-rule';
 import { revisedFromName } from '../review/round-records';
@@ -81,9 +80,10 @@ export async function gatherStep({ services, run, definition, now }: RunScope): 
   // run was admitted with (a person's edit marks the row dirty, and the sync reads it again), so
   // the page is not read again here. Saving: one GET /v1/pages/{id}/markdown per run.
   if ((await services.store.getArtifact(run.run_id, LESSONS_ARTIFACT)) === null) {
-    const lessonsStore = createLessonsStore(services.config.db);
     const healthy = webhooksHealthy(Boolean(services.config.notion.webhookSecret), await createWebhookStore(services.config.db).health());
-    const known = healthy && !(await lessonsStore.pendingRead(definition.pageId)) ? await lessonsStore.get(definition.pageId) : null;
+    // A row a webhook marked as edited by a person (store.markRowDirty) is read from the page.
+    const pending = (await services.store.getMeta(`dirty:${definition.pageId}`)) !== null;
+    const known = healthy && !pending ? ((await services.store.getDefinition(definition.pageId))?.page_lessons_json ?? null) : null;
     const lessons = known ?? readLessons((await requireNotion(services).readMarkdown(definition.pageId)).markdown).accepted.map((l) => l.text);
     await services.store.putArtifact(run.run_id, LESSONS_ARTIFACT, JSON.stringify(lessons), now);
   }

@@ -25,7 +25,6 @@ import { lessonPrompt } from './prompt';
 import { localDate, runTitle } from '../publish/naming';
 import { subjectName } from '../domain/trigger-subject';
 import { z } from 'zod';
-import { createLessonsStore } from '../adapters/lessons-store';
 
 /** Past this many lessons on the page, they are merged. */
 export const LESSONS_BUDGET = 12;
@@ -90,9 +89,9 @@ export async function learnStep(scope: RunScope, reviews: readonly ReviewSpan[])
   }
 }
 
-/** D1's copy of the page's lessons after Baton's own write, which the sync skips as the bot's (adapters/lessons-store.ts). */
-async function keepPageLessons({ services, definition, now }: RunScope, markdown: string): Promise<void> {
-  await createLessonsStore(services.config.db).put(definition.pageId, readLessons(markdown).accepted.map((l) => l.text), now);
+/** D1's copy of the page's lessons after Baton's own write, which the sync skips as the bot's (activities.ts gatherStep reads it). */
+async function keepPageLessons({ services, definition }: RunScope, markdown: string): Promise<void> {
+  await services.store.setPageLessons(definition.pageId, readLessons(markdown).accepted.map((l) => l.text));
 }
 
 /** Every round's Feedback and the people's comments, and what changed between draft and approval. */

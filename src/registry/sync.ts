@@ -42,7 +42,6 @@ import { composeHealth, drivePushRefusal } from './row-health';
 import { failureReason, isTransientFailure } from './row-failure';
 import { createWorkflowDirectory, type WorkflowDirectory } from './workflow-directory';
 import { createPeopleDirectory, type PeopleDirectory } from './workspace-people';
-import { createLessonsStore } from '../adapters/lessons-store';
 import { readLessons } from '../review/lessons-page';
 import type { StoredDefinition } from '../adapters/store';
 
@@ -242,8 +241,6 @@ async function syncRow(
 ): Promise<RowSync> {
   const notion = requireNotion(services);
   const { markdown, truncated } = await notion.readMarkdown(row.id);
-  // The page's lessons as read now, so a run need not read the page again (adapters/lessons-store.ts).
-  await createLessonsStore(services.config.db).put(row.id, readLessons(markdown).accepted.map((l) => l.text), now);
   const workspace = await people.read();
   // Names went unmatched for a passing reason: read the row again next tick.
   if (!workspace.ok && workspace.reason === 'unavailable') await services.store.markRowDirty(row.id, now);
@@ -295,6 +292,8 @@ async function syncRow(
       health,
       nextRun,
       problems,
+      // The page's lessons as read now, so a run need not read the page again (engine/activities.ts gatherStep).
+      pageLessons: readLessons(markdown).accepted.map((l) => l.text),
     },
     now,
   );

@@ -103,6 +103,7 @@ function world(initial: FixtureRow[] = [GOOD, FLAKY, BROKEN].map((id) => row(id)
         synced_at: '',
         problems_json: [...r.problems],
         last_trigger_json: definitions.get(r.pageId)?.last_trigger_json ?? null,
+        page_lessons_json: r.pageLessons ? [...r.pageLessons] : null,
       }),
     definitionIds: async () => [...definitions.keys()],
     markTrashed: async () => undefined,
