@@ -253,6 +253,16 @@ describe('registry sync, the plan', () => {
     expect(w.users.calls).toBe(1);
   });
 
+  it('reads a page that several rows link to once per sync (the Output page they share)', async () => {
+    const w = world([runnable(A), runnable(B), runnable(C)]);
+    const notion = w.services.notion as unknown as { retrievePage: (id: string) => Promise<unknown> };
+    const real = notion.retrievePage;
+    const reads: string[] = [];
+    notion.retrievePage = (id) => (reads.push(id), real(id));
+    await syncRegistry(w.services, at);
+    expect(reads.filter((id) => id === OUTPUT_PAGE)).toHaveLength(1);
+  });
+
   it('runs a row without names when Notion will not list people (403), and says which capability to give', async () => {
     const w = world([runnable(A, {}, '1. Draft the brief for the team.\n2. Maya reviews it.')]);
     w.users.answer = async () => ({ ok: false, reason: 'no_user_information' });
