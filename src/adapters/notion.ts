@@ -47,10 +47,14 @@ export interface NotionAdapter {
   queryDataSource(dataSourceId: string, query?: Omit<QueryDataSourceParameters, 'data_source_id' | 'start_cursor'>): Promise<PageObjectResponse[]>;
   readMarkdown(pageId: string): Promise<{ markdown: string; truncated: boolean }>;
   replaceMarkdown(pageId: string, markdown: string): Promise<void>;
-  /** Inserts markdown after the line holding a selection ("start…end"), or at the end; nothing else on the page is rewritten. */
-  insertMarkdown(pageId: string, insert: { content: string; after?: string }): Promise<void>;
-  /** Replaces the text a selection ("start…end") covers; nothing else on the page is rewritten. */
-  replaceMarkdownRange(pageId: string, edit: { range: string; content: string }): Promise<void>;
+  /**
+   * Inserts markdown after the line holding a selection ("start…end"), or at the end; nothing
+   * else on the page is rewritten. Answers with the page's markdown after the insert (PATCH
+   * /v1/pages/{id}/markdown returns the page_markdown object: SDK UpdatePageMarkdownResponse).
+   */
+  insertMarkdown(pageId: string, insert: { content: string; after?: string }): Promise<{ markdown: string; truncated: boolean }>;
+  /** Replaces the text a selection ("start…end") covers; nothing else on the page is rewritten. Answers with the page's markdown after it. */
+  replaceMarkdownRange(pageId: string, edit: { range: string; content: string }): Promise<{ markdown: string; truncated: boolean }>;
   updatePage(pageId: string, properties: PagePropertiesRequest): Promise<PageObjectResponse>;
   /**
    * Creates a page at most once: after a doubtful answer `lookup` finds the page if the first
@@ -181,16 +185,18 @@ export function createNotionAdapter(client: Client, policy: RetryPolicy = DEFAUL
       );
     },
     async replaceMarkdownRange(pageId, { range, content }) {
-      await write(() => client.pages.updateMarkdown({ page_id: pageId, type: 'replace_content_range', replace_content_range: { content, content_range: range } }));
+      const result = await write(() => client.pages.updateMarkdown({ page_id: pageId, type: 'replace_content_range', replace_content_range: { content, content_range: range } }));
+      return { markdown: result.markdown, truncated: result.truncated };
     },
     async insertMarkdown(pageId, { content, after }) {
-      await write(() =>
+      const result = await write(() =>
         client.pages.updateMarkdown({
           page_id: pageId,
           type: 'insert_content',
           insert_content: after === undefined ? { content, position: { type: 'end' } } : { content, after },
         }),
       );
+      return { markdown: result.markdown, truncated: result.truncated };
     },
     async updatePage(pageId, properties) {
       return fullPage(await write(() => client.pages.update({ page_id: pageId, properties })));

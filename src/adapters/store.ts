@@ -54,6 +54,8 @@ export const StoredDefinition = z.object({
   /** RowProblem[] as the last sync found them (the registry parses them with its schema). */
   problems_json: json(z.array(z.unknown())),
   last_trigger_json: json(LastTrigger),
+  /** The page's accepted lessons as Baton last had the page in hand (migration 0005); null = unknown. */
+  page_lessons_json: json(z.array(z.string())).optional().transform((v) => v ?? null),
 });
 export type StoredDefinition = z.infer<typeof StoredDefinition>;
 
@@ -68,6 +70,8 @@ export interface DefinitionRecord {
   nextRun: string | null;
   /** The row's problems (RowProblem[]), kept so Health can be recomputed without reading the row. */
   problems: readonly unknown[];
+  /** The page's accepted lessons as just read; absent when the page was not read. */
+  pageLessons?: readonly string[];
 }
 
 export const PublishedOutput = z.object({ title: z.string(), url: z.string().nullable(), markdown: z.string() });
@@ -105,6 +109,8 @@ export interface Store {
   setLastTrigger(pageId: string, last: LastTrigger): Promise<void>;
   /** The Health text Baton last wrote on the row (registry/row-health.ts rewrites it after a trigger). */
   setHealth(pageId: string, health: string): Promise<void>;
+  /** The page's accepted lessons after Baton's own write to it (the learn step). */
+  setPageLessons(pageId: string, lessons: readonly string[]): Promise<void>;
 
   /** Claims (workflow, slot) and records the run in one batch; false when already claimed. */
   claimScheduledRun(slot: string, run: NewRun, now: Date): Promise<boolean>;
@@ -215,10 +221,10 @@ export function createStore(db: D1Database): Store {
     async saveDefinition(r, now) {
       await db
         .prepare(
-          `INSERT INTO definitions (page_id, name, state, content_hash, definition_json, runnable, health, next_run, in_trash, synced_at, problems_json)
-           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9, ?10)
+          `INSERT INTO definitions (page_id, name, state, content_hash, definition_json, runnable, health, next_run, in_trash, synced_at, problems_json, page_lessons_json)
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9, ?10, ?11)
            ON CONFLICT(page_id) DO UPDATE SET name = ?2, state = ?3, content_hash = ?4, definition_json = ?5, runnable = ?6,
-             health = ?7, next_run = ?8, in_trash = 0, synced_at = ?9, problems_json = ?10`,
+             health = ?7, next_run = ?8, in_trash = 0, synced_at = ?9, problems_json = ?10, page_lessons_json = COALESCE(?11, page_lessons_json)`,
         )
         .bind(
           r.pageId,
@@ -231,8 +237,12 @@ export function createStore(db: D1Database): Store {
           r.nextRun,
           now.toISOString(),
           JSON.stringify(r.problems),
+          r.pageLessons ? JSON.stringify(r.pageLessons) : null,
         )
         .run();
+    },
+    async setPageLessons(pageId, lessons) {
+      await db.prepare('UPDATE definitions SET page_lessons_json = ?2 WHERE page_id = ?1').bind(pageId, JSON.stringify(lessons)).run();
     },
     async activeDefinitions() {
       const rows = await all(

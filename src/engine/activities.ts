@@ -4,9 +4,11 @@
 // a fresh instance — picks up where the last attempt stopped.
 //
 // What each step may overwrite:
-//   start            D1 artifact `plan` (only when absent); the Run row's Status (Queued → Running)
-//                    and Started; nothing a person writes
-//   gather context   D1 artifacts `lessons` (read from the workflow page), `context`,
+//   start            D1 artifact `plan` (only when absent); D1 status Queued → Running; the Run
+//                    row's Status and Started only for a row created Queued (before rows were
+//                    created Running: triggers/create-run-row.ts); nothing a person writes
+//   gather context   D1 artifacts `lessons` (from the workflow page, or D1's copy of it while
+//                    webhooks are healthy), `context`,
 //                    `context-summary` (each only when absent)
 //   draft step N     D1 artifacts `step-N-try-K` (each only when absent; the run's token count
 //                    once per answer) and `step-N` (the answer that passed its checks)
@@ -27,6 +29,9 @@ import { attemptUsageArtifact, recordStepTokens } from './step-tokens';
 import { draftPrompt, revisionPrompt } from './prompt';
 import { localDate } from '../publish/naming';
 import { dateProperty, statusProperty, text } from './run-row';
+import { RUN_ROW_SENT } from '../triggers/create-run-row';
+import { createWebhookStore } from '../adapters/webhook-store';
+import { webhooksHealthy } from '../review/reconcile-rule';
 import { revisedFromName } from '../review/round-records';
 import { stripRevisionNotes } from '../review/revision-notes';
 import { readLessons } from '../review/lessons-page';
@@ -52,7 +57,11 @@ export const PLAN_ARTIFACT = 'plan';
 export async function markRunning({ services, run, plan, now }: RunScope): Promise<void> {
   if ((await services.store.getArtifact(run.run_id, PLAN_ARTIFACT)) === null) await services.store.putArtifact(run.run_id, PLAN_ARTIFACT, JSON.stringify(plan), now);
   if (run.status !== 'Queued') return;
-  await requireNotion(services).updatePage(runPage(run), { ...statusProperty('Running'), ...dateProperty('Started', now) });
+  // A row created by createRunRow is Running already (saving one PATCH per run); one created
+  // Queued by an earlier version is moved here.
+  if ((await services.store.getArtifact(run.run_id, RUN_ROW_SENT)) === null) {
+    await requireNotion(services).updatePage(runPage(run), { ...statusProperty('Running'), ...dateProperty('Started', now) });
+  }
   await services.store.moveRun(run.run_id, 'Queued', 'Running', now);
 }
 
@@ -69,8 +78,15 @@ export async function gatherStep({ services, run, definition, now }: RunScope): 
   if (done) return done;
   // The lessons the workflow page holds now (the page is their source of truth: a lesson a
   // person deleted there is gone from this run, an unticked proposal is not used yet).
+  // While webhooks are healthy, D1's copy of the page's lessons is as fresh as the definition the
+  // run was admitted with (a person's edit marks the row dirty, and the sync reads it again), so
+  // the page is not read again here. Saving: one GET /v1/pages/{id}/markdown per run.
   if ((await services.store.getArtifact(run.run_id, LESSONS_ARTIFACT)) === null) {
-    const lessons = readLessons((await requireNotion(services).readMarkdown(definition.pageId)).markdown).accepted.map((l) => l.text);
+    const healthy = webhooksHealthy(Boolean(services.config.notion.webhookSecret), await createWebhookStore(services.config.db).health());
+    // A row a webhook marked as edited by a person (store.markRowDirty) is read from the page.
+    const pending = (await services.store.getMeta(`dirty:${definition.pageId}`)) !== null;
+    const known = healthy && !pending ? ((await services.store.getDefinition(definition.pageId))?.page_lessons_json ?? null) : null;
+    const lessons = known ?? readLessons((await requireNotion(services).readMarkdown(definition.pageId)).markdown).accepted.map((l) => l.text);
     await services.store.putArtifact(run.run_id, LESSONS_ARTIFACT, JSON.stringify(lessons), now);
   }
   const gathered = await gatherContext(services, definition, run.run_id, run.trigger_subject);

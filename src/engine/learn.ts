@@ -75,16 +75,23 @@ export async function learnStep(scope: RunScope, reviews: readonly ReviewSpan[])
       const lines = bullets(merged).slice(0, LESSONS_MERGED).map((text) => lessonLine(text, note));
       if (lines.length > 0) {
         const { heading, last } = section.bounds;
-        await notion.replaceMarkdownRange(definition.pageId, { range: heading === last ? heading : `${heading}...${last}`, content: [heading, ...lines].join('\n') });
+        const after = await notion.replaceMarkdownRange(definition.pageId, { range: heading === last ? heading : `${heading}...${last}`, content: [heading, ...lines].join('\n') });
+        await keepPageLessons(scope, after.markdown);
         return await record(scope, fresh);
       }
     }
-    await notion.insertMarkdown(definition.pageId, appendLessons(section, fresh.map((text) => lessonLine(text, note))));
+    const after = await notion.insertMarkdown(definition.pageId, appendLessons(section, fresh.map((text) => lessonLine(text, note))));
+    await keepPageLessons(scope, after.markdown);
     return await record(scope, fresh);
   } catch (error) {
     console.warn(`run ${run.run_id}: no lessons were written (${error instanceof Error ? error.message : String(error)})`);
     return { learned: [] };
   }
+}
+
+/** D1's copy of the page's lessons after Baton's own write, which the sync skips as the bot's (activities.ts gatherStep reads it). */
+async function keepPageLessons({ services, definition }: RunScope, markdown: string): Promise<void> {
+  await services.store.setPageLessons(definition.pageId, readLessons(markdown).accepted.map((l) => l.text));
 }
 
 /** Every round's Feedback and the people's comments, and what changed between draft and approval. */

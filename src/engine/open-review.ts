@@ -4,7 +4,8 @@
 // first and k+1… for the second, one open at a time.
 //
 // It may overwrite only what Baton itself last put there, and reads before every write:
-//   - the page body, only while it still holds Baton's previous text (empty for round 1, the
+//   - the page body, only while it still holds Baton's previous text (empty for round 1 — whose
+//     first write appends instead, overwriting nothing — the
 //     page as the last review approved it for a later review's first round — kept below the new
 //     draft under "Reviewed earlier in this run" — and the text the revision started from for
 //     later rounds) — a person's edit since is kept;
@@ -38,6 +39,9 @@ import { NonRetryableError } from 'cloudflare:workflows';
 import { composeSet, openPart, outputsOf, pageWithRecord } from './step-outputs';
 import { roundSummaryLine } from '../review/round-summary';
 import { carriedReviewers, reviewersForGate, roundReviewers, saveRoundReviewers } from '../review/round-reviewers';
+
+/** D1 artifact: round 1's draft was sent to the Run page (a retry reads the page first). */
+export const DRAFT_SENT = 'draft-1-sent';
 
 const DECIDED: readonly RunStatus[] = ['Approved', 'Changes requested', 'Publishing', 'Published'];
 
@@ -77,9 +81,16 @@ export async function openReview(scope: RunScope, round: number, opening: Review
       await services.store.putArtifact(run.run_id, draftName(round), draftText, now);
     }
     const draft = pageWithRecord(inertMarkdown(draftText ?? ''), await earlierReviews(scope, approvedRounds));
-    const { markdown } = await notion.readMarkdown(page);
+    // Round 1's first write goes to the page this run created, with no body: appended at the end
+    // (insert_content), it cannot overwrite anything a person typed meanwhile, so it is sent
+    // without reading first, and Notion answers with the page as it is after the write. Saving:
+    // one GET /v1/pages/{id}/markdown per run. A retry (DRAFT_SENT in D1: the write may have
+    // landed) reads first and writes only over Baton's own text, as every later round does.
+    const firstWrite = round === 1 && (await services.store.getArtifact(run.run_id, DRAFT_SENT)) === null;
+    if (firstWrite) await services.store.putArtifact(run.run_id, DRAFT_SENT, now.toISOString(), now);
+    const { markdown } = firstWrite ? { markdown: (await notion.insertMarkdown(page, { content: draft })).markdown } : await notion.readMarkdown(page);
     let written = markdown;
-    if (!sameText(markdown, draft)) {
+    if (!firstWrite && !sameText(markdown, draft)) {
       // Baton's previous text: nothing (round 1), the page as the last review approved it (a
       // new gate; kept below, in the record), or the text the revision started from.
       const before = round === 1 ? '' : gateStart ? await services.store.getArtifact(run.run_id, approvedName(round - 1)) : await services.store.getArtifact(run.run_id, revisedFromName(round - 1));

@@ -8,7 +8,8 @@
 //   once (publish.ts).
 // finish may overwrite: the Run row's Status (→ Published), Finished, Output, Output page,
 //   Tokens; the workflow row's Last run and Next run. If the Run page changed after the
-//   approval it tells the reviewer, once, that those edits were not published.
+//   approval it tells the reviewer, once, that those edits were not published (read here
+//   without healthy webhooks; with them, when the edit's event arrives: review/late-edits.ts).
 import { NonRetryableError } from 'cloudflare:workflows';
 import { requireDrive, requireNotion } from '../services';
 import { PUBLISHED_ARTIFACT } from '../adapters/store';
@@ -21,8 +22,8 @@ import { publishTrial } from '../publish/trial-publish';
 import { nextRun } from '../schedule';
 import { definitionSchedule } from '../registry/definition-schedule';
 import { checkOutputDestinations } from '../registry/output-destinations';
-import { approvedName, decisionName, RecordedDecision, sameText } from '../review/round-records';
-import { composeSet, openPart, outputsOf } from './step-outputs';
+import { approvedName, decisionName, RecordedDecision } from '../review/round-records';
+import { composeSet, outputsOf } from './step-outputs';
 import { planVersion } from '../plan/compile';
 import { reviewChangesOf } from './provenance-facts';
 import { loadStepTokens } from './step-tokens';
@@ -30,6 +31,9 @@ import { stepTokensLine } from '../context/step-context';
 import { recordPublishedText } from './run-page-record';
 import { loadLessons, runPage, type GatherSummary, type RunScope } from './activities';
 import { dateProperty, statusProperty, text } from './run-row';
+import { LATE_EDITS_NOTED, noteLateEdits } from '../review/late-edits';
+import { webhooksHealthy } from '../review/reconcile-rule';
+import { createWebhookStore } from '../adapters/webhook-store';
 import * as z from 'zod';
 
 export interface PublishLinks {
@@ -148,15 +152,13 @@ export async function finishStep(scope: RunScope, lastRound: number, links: Publ
   // The last review opened is the last one decided: its reviewer approved what the page shows.
   const reviewerId = plan.reviewGates.at(-1)?.reviewerId ?? null;
   const approved = reviewerId && lastRound > 0 ? await services.store.getArtifact(run.run_id, approvedName(lastRound)) : null;
-  if (reviewerId && approved !== null && (await services.store.getArtifact(run.run_id, 'late-edits-noted')) === null) {
+  // With healthy webhooks a late edit is noticed when its event arrives (review/late-edits.ts),
+  // saving this read; without them the page is read and compared here, once.
+  const healthy = webhooksHealthy(Boolean(services.config.notion.webhookSecret), await createWebhookStore(services.config.db).health());
+  if (reviewerId && approved !== null && !healthy && (await services.store.getArtifact(run.run_id, LATE_EDITS_NOTED)) === null) {
     const { markdown } = await notion.readMarkdown(runPage(run));
-    if (!sameText(openPart(markdown), openPart(approved))) {
-      await notion.comment(runPage(run), [
-        { type: 'mention', mention: { user: { id: reviewerId } } },
-        ...text(' — this page was edited after you approved it. Baton published the text as you approved it; the later edits are not in the published page or Doc. Start a new run to publish them.'),
-      ]);
-    }
-    await services.store.putArtifact(run.run_id, 'late-edits-noted', now.toISOString(), now);
+    await noteLateEdits(services, run, markdown, approved, reviewerId, now);
+    await services.store.putArtifact(run.run_id, LATE_EDITS_NOTED, now.toISOString(), now);
   }
   await notion.updatePage(runPage(run), {
     ...statusProperty('Published'),

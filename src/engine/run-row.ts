@@ -30,11 +30,12 @@ export interface NewRunRow {
   plan: string;
 }
 
-export function newRunProperties(row: NewRunRow, options: { withPlan?: boolean } = {}): PagePropertiesRequest {
+/** `status`: the row's first state (Running when its run starts right after: triggers/create-run-row.ts). */
+export function newRunProperties(row: NewRunRow, options: { withPlan?: boolean; status?: RunStatus } = {}): PagePropertiesRequest {
   return {
     Name: { title: text(row.name) },
     Workflow: { relation: [{ id: row.workflowPageId }] },
-    Status: { select: { name: 'Queued' } },
+    Status: { select: { name: options.status ?? 'Queued' } },
     'Run ID': { rich_text: text(row.runId) },
     ...(options.withPlan === false ? {} : { Plan: { rich_text: text(row.plan) } }),
     Trigger: { select: { name: row.trigger } },

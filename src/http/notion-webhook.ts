@@ -12,6 +12,9 @@
 //   may deliver an event more than once (developers.notion.com/reference/webhooks).
 // - A page created or changed in a database a workflow's Trigger watches is observed at once
 //   (notion-rows.ts): a row that reached the trigger's value starts its run within seconds.
+// - Each delivery's outcome (verified, refused for its signature, failed while handled) is
+//   recorded in D1: the tick's review reconcile backs off while deliveries are healthy and runs
+//   at once when one is refused or fails (review/reconcile-cadence.ts).
 import { verifyWebhookSignature } from '@notionhq/client';
 import type { Context } from 'hono';
 import * as z from 'zod';
@@ -19,6 +22,8 @@ import { servicesFor } from '../services';
 import { applyReviewChange } from '../review/decide';
 import { handleRowEvent } from '../triggers/notion-rows';
 import type { AppEnv } from './app';
+import { createWebhookStore } from '../adapters/webhook-store';
+import { lateEditFromEvent } from '../review/late-edits';
 
 export const VERIFICATION_TOKEN_KEY = 'notion_verification_token';
 
@@ -69,7 +74,12 @@ export async function handleNotionWebhook(c: Context<AppEnv>): Promise<Response>
 
   if (!secret) return refuse(c, 503, 'NOTION_WEBHOOK_SECRET is not set');
   const valid = await verifyWebhookSignature({ body: raw, signature: c.req.header('x-notion-signature'), verificationToken: secret });
-  if (!valid) return refuse(c, 401, 'Bad signature');
+  const health = createWebhookStore(c.var.config.db);
+  if (!valid) {
+    await health.recordDelivery('refused', now);
+    return refuse(c, 401, 'Bad signature');
+  }
+  await health.recordDelivery('verified', now);
 
   const event = WebhookEvent.safeParse(body);
   if (!event.success) return refuse(c, 400, 'Not a Notion event');
@@ -82,6 +92,16 @@ export async function handleNotionWebhook(c: Context<AppEnv>): Promise<Response>
   if (people.length === 0) return c.json({ ok: true, ignored: 'own edit' });
 
   const run = await services.store.getRunByPage(entity.id);
+  if (run && type === 'page.content_updated' && run.status !== 'Needs review') {
+    // A person's edit after the approval: the approver is told it was not published (late-edits.ts).
+    try {
+      return c.json({ ok: true, outcome: await lateEditFromEvent(services, run, now) });
+    } catch (error) {
+      await services.store.forgetEvent(id);
+      await health.recordDelivery('failed', new Date());
+      throw error;
+    }
+  }
   if (run) {
     try {
       const page = await services.notion.retrievePage(entity.id);
@@ -91,6 +111,7 @@ export async function handleNotionWebhook(c: Context<AppEnv>): Promise<Response>
     } catch (error) {
       // Not handled: forget the event id so Notion's retry of this delivery is handled, not skipped.
       await services.store.forgetEvent(id);
+      await health.recordDelivery('failed', new Date());
       throw error;
     }
   }
@@ -106,6 +127,7 @@ export async function handleNotionWebhook(c: Context<AppEnv>): Promise<Response>
       if (admitted !== null) return c.json({ ok: true, outcome: 'row_observed', admitted });
     } catch (error) {
       await services.store.forgetEvent(id);
+      await health.recordDelivery('failed', new Date());
       throw error;
     }
   }

@@ -7,6 +7,13 @@
 // again. A step replayed after a crash looks up first only when a create may already have been
 // sent (the caller knows from D1). Drive files are found by an appProperty (Drive does not
 // dedupe names); Drive creates are never retried blind either (adapters/drive.ts).
+//
+// Cost: a first attempt lists nothing — the D1 records (`published-page`, `published-page-sent`:
+// engine/publish-step.ts) are the duplicate check, so a run's publish does not grow with the
+// Output page's history. Only a retry after a doubtful answer lists the Output page's children.
+// Notion's search is not used for that lookup: "Search indexing is not immediate"
+// (developers.notion.com/reference/search-optimizations-and-limitations), so a page created a
+// second ago may be missing from it — exactly the page a retry must find.
 import type { DriveAdapter, DriveFile } from '../adapters/drive';
 import type { NotionAdapter } from '../adapters/notion';
 

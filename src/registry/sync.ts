@@ -42,6 +42,7 @@ import { composeHealth, drivePushRefusal } from './row-health';
 import { failureReason, isTransientFailure } from './row-failure';
 import { createWorkflowDirectory, type WorkflowDirectory } from './workflow-directory';
 import { createPeopleDirectory, type PeopleDirectory } from './workspace-people';
+import { readLessons } from '../review/lessons-page';
 import type { StoredDefinition } from '../adapters/store';
 
 export const REGISTRY_SYNCED_KEY = 'registry_synced_at';
@@ -291,6 +292,8 @@ async function syncRow(
       health,
       nextRun,
       problems,
+      // The page's lessons as read now, so a run need not read the page again (engine/activities.ts gatherStep).
+      pageLessons: readLessons(markdown).accepted.map((l) => l.text),
     },
     now,
   );

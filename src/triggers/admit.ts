@@ -6,16 +6,11 @@
 // crash between the two loses nothing. (Creating an instance with an existing id does not fail
 // in every runtime version, so the id alone is not the dedupe.)
 import type { Services } from '../services';
-import { requireNotion } from '../services';
 import type { StoredRun } from '../adapters/store';
 import { latestDueSlot, nextRun } from '../schedule';
 import { definitionSchedule } from '../registry/definition-schedule';
-import { runTitle } from '../publish/naming';
-import { newRunProperties } from '../engine/run-row';
-import { planVersion } from '../plan/compile';
-import { APIErrorCode, isNotionClientError } from '@notionhq/client';
 import { runIdFor } from './run-id';
-import { subjectName } from '../domain/trigger-subject';
+import { createRunRow } from './create-run-row';
 
 export const SCHEDULE_CHECKED_KEY = 'schedule_checked_until';
 /** After downtime, slots older than this are not made up. */
@@ -88,39 +83,8 @@ async function startLeased(services: Services, run: StoredRun, now: Date): Promi
 }
 
 async function startRun(services: Services, run: StoredRun, now: Date): Promise<void> {
-  const notion = requireNotion(services);
-  const runsDataSource = services.config.notion.runsDataSourceId;
-  if (!runsDataSource) throw new Error('NOTION_RUNS_DATA_SOURCE_ID is not set: run `npm run setup` and configure it');
-  const definition = run.definition_json;
-  // The Run ID is the Run row's idempotency key (Notion has none): looked up before creating, so
-  // a tick retrying a half-done start finds the row, and after a doubtful answer to the create.
-  const lookup = async () =>
-    (await notion.queryDataSource(runsDataSource, { filter: { property: 'Run ID', rich_text: { equals: run.run_id } } }))[0] ?? null;
-  let runPageId = (await lookup())?.id;
-  if (!runPageId) {
-    const row = {
-      name: runTitle(definition.name, new Date(run.scheduled_for ?? run.created_at), definition.timeZone, subjectName(run.trigger_subject)),
-      workflowPageId: run.workflow_page_id,
-      runId: run.run_id,
-      trigger: run.trigger_kind,
-      scheduledFor: run.scheduled_for,
-      reviewerId: run.reviewer_id,
-      plan: planVersion(definition),
-    };
-    const create = (withPlan: boolean) =>
-      notion.createPage({ parent: { type: 'data_source_id', data_source_id: runsDataSource }, properties: newRunProperties(row, { withPlan }) }, lookup);
-    let page;
-    try {
-      page = await create(true);
-    } catch (error) {
-      // A Runs database set up before runs had a Plan: the run starts all the same (a refused
-      // create made nothing, so sending it again is safe) and the log says how to add it.
-      if (!isMissingPlanProperty(error)) throw error;
-      console.warn(`run ${run.run_id}: the Runs database has no Plan property; run \`npm run setup\` again to add it`);
-      page = await create(false);
-    }
-    runPageId = page.id;
-  }
+  // Created Running, looked up by Run ID only on a retry (create-run-row.ts).
+  const runPageId = await createRunRow(services, run, now);
   await services.store.setRunPage(run.run_id, runPageId, now);
   try {
     await services.config.runs.create({ id: run.run_id, params: { runId: run.run_id } });
@@ -130,10 +94,6 @@ async function startRun(services: Services, run: StoredRun, now: Date): Promise<
   await services.store.markStarted(run.run_id, runPageId, now);
   // Heartbeats are wall-clock (the watchdog compares them with the real time, not the slot's).
   await services.store.heartbeat(run.run_id, new Date());
-}
-
-function isMissingPlanProperty(error: unknown): boolean {
-  return isNotionClientError(error) && error.code === APIErrorCode.ValidationError && /^Plan is not a property that exists/.test(error.message);
 }
 
 function isAlreadyExists(error: unknown): boolean {

@@ -1,17 +1,26 @@
 // What the minute tick does, in order: read the registry (which also takes Run now requests),
 // keep Drive watches and channels and read their change logs, reconcile watched Notion rows,
 // admit due schedule slots, start the runs admitted (retrying any a crash left half-started),
-// reconcile review decisions that webhooks may have missed, remind, escalate and time out reviews
-// nobody decided, and watch for stranded runs.
+// reconcile review decisions that webhooks may have missed (every tick without webhooks, every 15
+// minutes while they are healthy: review/reconcile-cadence.ts), remind, escalate and time out
+// reviews nobody decided, watch for stranded runs, and keep processed_events to a bounded window.
 import type { Services } from '../services';
 import { syncRegistry } from '../registry/sync';
-import { reconcileReviews } from '../review/decide';
+import { reconcileReviewsWhenDue } from '../review/reconcile-cadence';
+import { createWebhookStore, type EventWindow } from '../adapters/webhook-store';
 import { remindReviews } from '../review/remind-reviews';
 import { admitScheduledRuns, startPendingRuns } from './admit';
 import { watchRuns } from './watchdog';
 import { runDriveTriggers } from './drive-watch';
 import { runNotionTriggers } from './notion-rows';
 import type { TickTask } from './tick';
+
+/**
+ * Webhook event ids kept for the dedupe: Notion retries a delivery for about 24 hours
+ * (developers.notion.com/reference/webhooks), so three days covers every redelivery; the count
+ * caps a burst (10,000 rows of two short strings, well under a megabyte of D1).
+ */
+export const EVENT_WINDOW: EventWindow = { maxAgeMs: 3 * 24 * 60 * 60_000, keep: 10_000 };
 
 export function tickTasks(services: Services): TickTask[] {
   // Without Notion there is no registry to read and no Run row to write; /health says so.
@@ -23,10 +32,12 @@ export function tickTasks(services: Services): TickTask[] {
     { name: 'notion row triggers', run: (now) => runNotionTriggers(services, now) },
     { name: 'schedule admission', run: (now) => admitScheduledRuns(services, now) },
     { name: 'start admitted runs', run: (now) => startPendingRuns(services, now) },
-    { name: 'review reconcile', run: (now) => reconcileReviews(services, now) },
+    { name: 'review reconcile', run: (now) => reconcileReviewsWhenDue(services, now) },
     // After the reconcile, so a decision made since the last tick is taken before any reminder or timeout.
     { name: 'review reminders', run: (now) => remindReviews(services, now) },
     // Heartbeats are wall-clock times, so the watchdog is given the real time, not the slot's.
     { name: 'run watchdog', run: () => watchRuns(services, new Date()) },
+    // Wall-clock too: event ids are stamped with the real time they arrived.
+    { name: 'processed events prune', run: () => createWebhookStore(services.config.db).pruneProcessedEvents(new Date(), EVENT_WINDOW) },
   ];
 }

@@ -1,84 +1,236 @@
-// npm run bench: one weekly brief end to end on the offline stack (stand-ins + wrangler dev),
-// reporting what a run costs — API requests per service — and how long its parts take.
-// Numbers are wall-clock on this machine with local stand-ins: they measure Baton's own work
-// and request count, not Notion's or Google's latency.
-import { mkdtempSync, rmSync } from 'node:fs';
+// The run half of `npm run bench`: the weekly brief end to end on the offline stack (stand-ins +
+// wrangler dev), RUNS times on consecutive Mondays, each approved by its reviewer through the
+// webhook path. It reports
+//   - Baton's own Notion and Drive requests per run, by endpoint (method + path with ids as {id}),
+//     from the stand-ins' request logs. The bench's own polling is sent with the x-baton-bench
+//     header and left out, as are /__admin/ calls (a person's edits, made through the stand-in).
+//     A run's requests are those made from its slot tick to its Run row reading Published, less
+//     what the same tick costs without a run (the registry sync and other tick tasks, measured on
+//     the quiet tick just before the slot, by endpoint).
+//   - what a quiet tick costs while a review waits (webhooks healthy: no reconcile query).
+//   - p50/p95 of approval → run resumed (the resumed run's first request: the publish step's Drive
+//     call, which nothing else makes while the run waits) and approval → Published.
+// Numbers are wall-clock on this machine with local stand-ins: they measure Baton's own work and
+// request count, not Notion's or Google's latency. Runnable alone: `npx tsx tests/bench/run-loop.ts`.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Client, isFullPage } from '@notionhq/client';
 import { FIXTURE_IDS } from '../fixtures/example-rows';
 import { freeStackPorts } from '../support/ports';
 import { WORLD } from '../support/world';
-import { startLocalStack } from '../demo/local-stack';
-import { benchTriggers } from './triggers';
-import { benchPlans } from './plans';
+import { startLocalStack, type LocalStack } from '../demo/local-stack';
+import { endpointPath } from '../emulators/shared/fault-rate';
+import type { LoggedRequest } from '../emulators/shared/server';
 
-const dir = mkdtempSync(join(tmpdir(), 'baton-bench-'));
-const stack = await startLocalStack({ dir, quiet: true, ports: await freeStackPorts() });
-const notion = new Client({ auth: WORLD.notionToken, baseUrl: stack.notion.url, notionVersion: '2026-03-11' });
+const RUNS = 10;
+export const BENCH_HEADER = 'x-baton-bench';
 
-async function runRow(): Promise<{ id: string; status: string } | undefined> {
-  const rows = await notion.dataSources.query({ data_source_id: WORLD.runsDataSource });
-  const run = rows.results.filter(isFullPage)[0];
-  const status = run?.properties.Status;
-  return run && status?.type === 'select' ? { id: run.id, status: status.select?.name ?? '' } : undefined;
+export type EndpointCounts = Record<string, number>;
+
+export interface RunLoopResult {
+  startupMs: number;
+  firstSync: { ms: number; notion: EndpointCounts; drive: EndpointCounts };
+  /** A tick with nothing due and nothing waiting: the baseline taken out of each run's count. */
+  idleTick: { notion: EndpointCounts; drive: EndpointCounts };
+  /** A tick while the first run waits for review, webhooks healthy. */
+  quietTickWithReview: { notion: EndpointCounts; drive: EndpointCounts; reconcileQueries: number };
+  /** Per run, in order: Baton's requests by endpoint, less the tick baseline. */
+  runs: { notion: EndpointCounts; drive: EndpointCounts; model: number; toReviewMs: number; toResumedMs: number; toPublishedMs: number; /** Every Notion request of the run, in order (the tick's own included). */ sequence: string[] }[];
+  latency: { approvalToResumed: Percentiles; approvalToPublished: Percentiles; slotToReview: Percentiles };
 }
 
-async function until(status: string): Promise<{ id: string; status: string }> {
-  for (;;) {
-    const run = await runRow();
-    if (run?.status === status) return run;
-    await new Promise((r) => setTimeout(r, 50));
+export interface Percentiles {
+  p50: number;
+  p95: number;
+  samples: number;
+}
+
+const total = (c: EndpointCounts) => Object.values(c).reduce((n, v) => n + v, 0);
+
+function byEndpoint(log: readonly LoggedRequest[]): EndpointCounts {
+  const counts: EndpointCounts = {};
+  for (const r of log) {
+    if (r.path.startsWith('/__admin/') || r.headers[BENCH_HEADER]) continue;
+    const key = `${r.method} ${endpointPath(r.path)}`;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
+}
+
+function minus(a: EndpointCounts, b: EndpointCounts): EndpointCounts {
+  const out: EndpointCounts = {};
+  for (const [k, v] of Object.entries(a)) {
+    const left = v - (b[k] ?? 0);
+    if (left !== 0) out[k] = left;
+  }
+  return out;
+}
+
+export function percentiles(xs: readonly number[]): Percentiles {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
+  return { p50: at(0.5), p95: at(0.95), samples: xs.length };
+}
+
+/** Baton's queries of the Runs data source: the review reconcile's request (ids are kept here, unlike byEndpoint). */
+const reconcileQueries = (log: readonly LoggedRequest[]) =>
+  log.filter((r) => r.method === 'POST' && r.path.replace(/-/g, '') === `/v1/data_sources/${WORLD.runsDataSource.replace(/-/g, '')}/query` && !r.headers[BENCH_HEADER]).length;
+
+export async function benchRunLoop(options: { runs?: number } = {}): Promise<RunLoopResult> {
+  const runs = options.runs ?? RUNS;
+  const dir = mkdtempSync(join(tmpdir(), 'baton-bench-'));
+  const stack = await startLocalStack({ dir, quiet: true, ports: await freeStackPorts() });
+  const marked: typeof fetch = (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), [BENCH_HEADER]: '1' } });
+  const notion = new Client({ auth: WORLD.notionToken, baseUrl: stack.notion.url, notionVersion: '2026-03-11', fetch: marked });
+
+  const statusOf = (page: unknown) => {
+    const status = isFullPage(page as never) ? (page as { properties: Record<string, { type: string; select?: { name: string } | null }> }).properties.Status : undefined;
+    return status?.type === 'select' ? (status.select?.name ?? '') : '';
+  };
+  const poll = async <T>(what: string, since: number, look: () => Promise<T | undefined>): Promise<T> => {
+    for (;;) {
+      const found = await look();
+      if (found !== undefined) return found;
+      if (performance.now() - since > 120_000) throw new Error(`${what} did not happen within 2 minutes`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  };
+  /** A Run row in Needs review other than the ones seen before. */
+  const newReview = (since: number, seen: ReadonlySet<string>) =>
+    poll('a new run reaching Needs review', since, async () => {
+      const rows = await notion.dataSources.query({ data_source_id: WORLD.runsDataSource, filter: { property: 'Status', select: { equals: 'Needs review' } } });
+      return rows.results.find((r) => !seen.has(r.id))?.id;
+    });
+  const published = (pageId: string, since: number) =>
+    poll('Published', since, async () => (statusOf(await notion.pages.retrieve({ page_id: pageId })) === 'Published' ? true : undefined));
+  /** Waits until Baton has made no request for 700 ms (the run is waiting, or done). */
+  const settled = async () => {
+    const size = () => stack.notion.requests.length + stack.drive.requests.length;
+    for (let still = 0, last = size(); still < 7; ) {
+      await new Promise((r) => setTimeout(r, 100));
+      still = size() === last ? still + 1 : 0;
+      last = size();
+    }
+  };
+  const mark = (s: LocalStack) => ({ notion: s.notion.requests.length, drive: s.drive.requests.length, model: s.model.requests.length });
+  const since = (m: ReturnType<typeof mark>) => ({ notion: byEndpoint(stack.notion.requests.slice(m.notion)), drive: byEndpoint(stack.drive.requests.slice(m.drive)), model: stack.model.requests.length - m.model });
+
+  try {
+    const t0 = performance.now();
+    await stack.startWorker();
+    const startupMs = performance.now() - t0;
+
+    let m = mark(stack);
+    let t = performance.now();
+    await stack.tick(new Date('2026-11-30T07:58:00Z'));
+    const sync = since(m);
+    const firstSync = { ms: performance.now() - t, notion: sync.notion, drive: sync.drive };
+
+    m = mark(stack);
+    await stack.tick(new Date('2026-11-30T07:59:00Z'));
+    const idle = since(m);
+    const idleTick = { notion: idle.notion, drive: idle.drive };
+
+    const results: RunLoopResult['runs'] = [];
+    let quietTickWithReview: RunLoopResult['quietTickWithReview'] | undefined;
+    const seen = new Set<string>();
+    for (let i = 0; i < runs; i++) {
+      const slot = new Date(Date.UTC(2026, 10, 30 + 7 * i, 8, 0, 0)); // Monday 9:00 in Paris
+      m = mark(stack);
+      t = performance.now();
+      await stack.tick(slot);
+      const waiting = await newReview(t, seen);
+      const toReviewMs = performance.now() - t;
+      await settled();
+      if (i === 0) {
+        // Webhook deliveries of Baton's own writes have reached the worker by now (verified,
+        // then skipped as the bot's): a quiet tick a minute later.
+        const q = mark(stack);
+        await stack.tick(new Date(slot.getTime() + 60_000));
+        const quiet = since(q);
+        quietTickWithReview = { notion: quiet.notion, drive: quiet.drive, reconcileQueries: reconcileQueries(stack.notion.requests.slice(q.notion)) };
+      }
+      const driveBefore = stack.drive.requests.length;
+      const approvedAt = Date.now();
+      const ta = performance.now();
+      const res = await fetch(`${stack.notion.url}/__admin/people/${FIXTURE_IDS.users.maya}/pages/${waiting}`, {
+        method: 'PATCH',
+        body: JSON.stringify({ properties: { Status: { select: { name: 'Approved' } } } }),
+      });
+      if (!res.ok) throw new Error(`approving: ${res.status} ${await res.text()}`);
+      await published(waiting, ta);
+      const toPublishedMs = performance.now() - ta;
+      await settled(); // the learn step runs after Published
+      const resumed = stack.drive.requests.slice(driveBefore).find((r) => !r.path.startsWith('/__admin/'));
+      const toResumedMs = resumed ? Date.parse(resumed.startedAt) - approvedAt : Number.NaN;
+      const all = since(m);
+      const quiet = quietTickWithReview && i === 0 ? quietTickWithReview : { notion: {}, drive: {} };
+      results.push({
+        notion: minus(minus(all.notion, idleTick.notion), quiet.notion),
+        drive: minus(minus(all.drive, idleTick.drive), quiet.drive),
+        model: all.model,
+        toReviewMs,
+        toResumedMs,
+        toPublishedMs,
+        sequence: stack.notion.requests
+          .slice(m.notion)
+          .filter((r) => !r.path.startsWith('/__admin/') && !r.headers[BENCH_HEADER])
+          .map((r) => `${r.method} ${endpointPath(r.path)}${r.method === 'PATCH' && r.path.startsWith('/v1/pages/') && !r.path.endsWith('/markdown') ? ` ${Object.keys((JSON.parse(r.body || '{}') as { properties?: object }).properties ?? {}).join(',')}` : ''} → ${r.status}`),
+      });
+      seen.add(waiting);
+    }
+    return {
+      startupMs,
+      firstSync,
+      idleTick,
+      quietTickWithReview: quietTickWithReview!,
+      runs: results,
+      latency: {
+        approvalToResumed: percentiles(results.map((r) => r.toResumedMs)),
+        approvalToPublished: percentiles(results.map((r) => r.toPublishedMs)),
+        slotToReview: percentiles(results.map((r) => r.toReviewMs)),
+      },
+    };
+  } finally {
+    await stack.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
-const api = (log: { path: string }[]) => log.filter((r) => !r.path.startsWith('/__admin/')).length;
-const counts = () => ({ notion: api(stack.notion.requests), drive: api(stack.drive.requests), model: stack.model.requests.length });
-const diff = (a: ReturnType<typeof counts>, b: ReturnType<typeof counts>) => ({ notion: b.notion - a.notion, drive: b.drive - a.drive, model: b.model - a.model });
-
-try {
-  const t0 = performance.now();
-  await stack.startWorker();
-  const startup = performance.now() - t0;
-
-  let before = counts();
-  let t = performance.now();
-  await stack.tick(new Date('2026-11-30T07:59:00Z'));
-  const firstSync = { ms: performance.now() - t, requests: diff(before, counts()) };
-
-  before = counts();
-  t = performance.now();
-  await stack.tick(new Date('2026-11-30T07:59:30Z'));
-  const quietTick = { ms: performance.now() - t, requests: diff(before, counts()) };
-
-  before = counts();
-  t = performance.now();
-  await stack.tick(new Date('2026-11-30T08:00:00Z'));
-  const waiting = await until('Needs review');
-  const toReview = { ms: performance.now() - t, requests: diff(before, counts()) };
-
-  before = counts();
-  t = performance.now();
-  await fetch(`${stack.notion.url}/__admin/people/${FIXTURE_IDS.users.maya}/pages/${waiting.id}`, {
-    method: 'PATCH',
-    body: JSON.stringify({ properties: { Status: { select: { name: 'Approved' } } } }),
-  });
-  await until('Published');
-  const toPublish = { ms: performance.now() - t, requests: diff(before, counts()) };
-
-  const total = { notion: firstSync.requests.notion + toReview.requests.notion + toPublish.requests.notion, drive: toReview.requests.drive + toPublish.requests.drive + firstSync.requests.drive, model: toReview.requests.model };
-  const line = (name: string, r: { ms: number; requests: ReturnType<typeof counts> }) =>
-    `${name.padEnd(34)} ${r.ms.toFixed(0).padStart(6)} ms   notion ${String(r.requests.notion).padStart(3)}  drive ${String(r.requests.drive).padStart(3)}  model ${String(r.requests.model).padStart(2)}`;
-  console.log(`wrangler dev start (migrations + ready)  ${startup.toFixed(0)} ms`);
-  console.log(line('first tick (full registry sync)', firstSync));
-  console.log(line('quiet tick', quietTick));
-  console.log(line('slot tick → draft in Needs review', toReview));
-  console.log(line('approval → Published (webhook path)', toPublish));
-  console.log(`requests for the whole run: notion ${total.notion}, drive ${total.drive}, model ${total.model}`);
-} finally {
-  await stack.close();
-  rmSync(dir, { recursive: true, force: true });
+export function printRunLoop(r: RunLoopResult): void {
+  const table = (counts: EndpointCounts) =>
+    Object.entries(counts)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, v]) => `    ${String(v).padStart(3)}  ${k}`)
+      .join('\n');
+  const second = r.runs[1] ?? r.runs[0]!;
+  console.log(`wrangler dev start (migrations + ready)  ${r.startupMs.toFixed(0)} ms`);
+  console.log(`first tick (full registry sync)          ${r.firstSync.ms.toFixed(0)} ms   notion ${total(r.firstSync.notion)}  drive ${total(r.firstSync.drive)}`);
+  console.log(`idle tick (taken out of each run):       notion ${total(r.idleTick.notion)}  drive ${total(r.idleTick.drive)}`);
+  if (total(r.idleTick.notion) > 0) console.log(table(r.idleTick.notion));
+  console.log(`quiet tick while a review waits (webhooks healthy): notion ${total(r.quietTickWithReview.notion)} (reconcile queries: ${r.quietTickWithReview.reconcileQueries})`);
+  if (total(r.quietTickWithReview.notion) > 0) console.log(table(r.quietTickWithReview.notion));
+  console.log(`\nBaton's Notion requests per run (slot tick → Published, one review), run by run: ${r.runs.map((x) => total(x.notion)).join(', ')}`);
+  console.log(`run 2 (two context pages: Our positioning and last week's brief), by endpoint — notion ${total(second.notion)}, drive ${total(second.drive)}, model ${second.model}`);
+  console.log(table(second.notion));
+  console.log('  drive:');
+  console.log(table(second.drive));
+  const l = (name: string, p: Percentiles) => `${name.padEnd(40)} p50 ${p.p50.toFixed(0).padStart(5)} ms  p95 ${p.p95.toFixed(0).padStart(5)} ms  (${p.samples} runs)`;
+  console.log('');
+  console.log(l('slot tick → draft in Needs review', r.latency.slotToReview));
+  console.log(l('approval → run resumed (webhook path)', r.latency.approvalToResumed));
+  console.log(l('approval → Published (webhook path)', r.latency.approvalToPublished));
 }
 
-await benchTriggers();
-await benchPlans();
+/** `npm run bench` (this file run alone): the run loop, the triggers, the plans; the first two also as JSON. */
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const runLoop = await benchRunLoop({ runs: Number(process.env.BENCH_RUNS ?? RUNS) });
+  printRunLoop(runLoop);
+  const { benchTriggers } = await import('./triggers');
+  const { benchPlans } = await import('./plans');
+  const triggers = await benchTriggers();
+  await benchPlans();
+  if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, `${JSON.stringify({ runLoop, triggers }, null, 2)}\n`);
+}

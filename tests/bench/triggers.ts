@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Client } from '@notionhq/client';
 import { FIXTURE_IDS, kickoffBrief, repurposeArticles } from '../fixtures/example-rows';
 import { freeStackPorts } from '../support/ports';
@@ -16,7 +17,46 @@ const SAMPLES = 10;
 const SETTLE_SECONDS = 2;
 const BENCH_HEADER = 'x-baton-bench';
 
-export async function benchTriggers(): Promise<void> {
+export interface TriggerSample {
+  ms: number;
+  notion: number;
+  drive: number;
+}
+
+export interface TriggerLatency {
+  p50: number;
+  p95: number;
+  samples: number;
+  /** Baton's requests per trigger, mean. */
+  notionPerTrigger: number;
+  drivePerTrigger: number;
+}
+
+export interface TriggersResult {
+  settleSeconds: number;
+  driveSettledMove: TriggerLatency;
+  driveFreshUpload: TriggerLatency;
+  notionClosedWon: TriggerLatency;
+}
+
+function summarize(samples: readonly TriggerSample[]): TriggerLatency {
+  const ms = samples.map((s) => s.ms).sort((a, b) => a - b);
+  const at = (q: number) => ms[Math.min(ms.length - 1, Math.ceil(q * ms.length) - 1)]!;
+  const mean = (k: 'notion' | 'drive') => samples.reduce((n, s) => n + s[k], 0) / samples.length;
+  return { p50: at(0.5), p95: at(0.95), samples: samples.length, notionPerTrigger: mean('notion'), drivePerTrigger: mean('drive') };
+}
+
+export function printTriggers(r: TriggersResult): void {
+  const line = (name: string, l: TriggerLatency) =>
+    `${name.padEnd(46)} p50 ${l.p50.toFixed(0).padStart(5)} ms  p95 ${l.p95.toFixed(0).padStart(5)} ms   requests per trigger: notion ${l.notionPerTrigger.toFixed(1)}, drive ${l.drivePerTrigger.toFixed(1)}`;
+  console.log(`\ntriggers (${r.driveSettledMove.samples} each; DRIVE_SETTLE_SECONDS=${r.settleSeconds}; event → Run row created)`);
+  console.log(line('Drive push, settled file moved in → run', r.driveSettledMove));
+  console.log(line('Drive push, fresh upload (waits out settle) → run', r.driveFreshUpload));
+  console.log(line('Notion webhook, deal → Closed won → run', r.notionClosedWon));
+}
+
+/** Prints the trigger latencies and returns them (for the bench's merged table and JSON). */
+export async function benchTriggers(): Promise<TriggersResult> {
   const dir = mkdtempSync(join(tmpdir(), 'baton-bench-triggers-'));
   const stack = await startLocalStack({
     dir,
@@ -48,7 +88,7 @@ export async function benchTriggers(): Promise<void> {
   }
 
   /** Runs `event`, then waits for one more Run row; its latency and Baton's requests meanwhile. */
-  async function measure(event: () => Promise<unknown>): Promise<{ ms: number; notion: number; drive: number }> {
+  async function measure(event: () => Promise<unknown>): Promise<TriggerSample> {
     await quiet();
     const before = await runRows();
     const requests = counts();
@@ -76,11 +116,11 @@ export async function benchTriggers(): Promise<void> {
     const parked: string[] = [];
     for (let i = 0; i < SAMPLES; i++) parked.push((await admin(stack.drive.url, 'files', { name: `Moved article ${i}.md`, parentId: F.clients, mimeType: 'text/markdown', text: `# Article ${i}\nMoved in.` })).id);
     await new Promise((r) => setTimeout(r, SETTLE_SECONDS * 1000 + 200));
-    const moved = [];
+    const moved: TriggerSample[] = [];
     for (const id of parked) moved.push(await measure(() => admin(stack.drive.url, `files/${id}/move`, { parentId: F.publishedArticles })));
 
     // Fresh uploads: waited out for the settle time, since they could still be being written.
-    const uploaded = [];
+    const uploaded: TriggerSample[] = [];
     for (let i = 0; i < SAMPLES; i++) {
       uploaded.push(await measure(() => admin(stack.drive.url, 'files', { name: `New article ${i}.md`, parentId: F.publishedArticles, mimeType: 'text/markdown', text: `# New ${i}\nJust written.` })));
     }
@@ -96,23 +136,18 @@ export async function benchTriggers(): Promise<void> {
       deals.push(page.id);
     }
     await new Promise((r) => setTimeout(r, 1500)); // their page.created events are handled (nothing matches)
-    const closed = [];
+    const closed: TriggerSample[] = [];
     for (const id of deals) {
       closed.push(await measure(() => admin(stack.notion.url, `people/${FIXTURE_IDS.users.accountOwner}/pages/${id}`, { properties: { Stage: { select: { name: 'Closed won' } } } }, 'PATCH')));
     }
 
-    const line = (name: string, samples: { ms: number; notion: number; drive: number }[]) => {
-      const ms = samples.map((s) => s.ms).sort((a, b) => a - b);
-      const at = (q: number) => ms[Math.min(ms.length - 1, Math.ceil(q * ms.length) - 1)]!;
-      const mean = (k: 'notion' | 'drive') => (samples.reduce((n, s) => n + s[k], 0) / samples.length).toFixed(1);
-      return `${name.padEnd(46)} p50 ${at(0.5).toFixed(0).padStart(5)} ms  p95 ${at(0.95).toFixed(0).padStart(5)} ms   requests per trigger: notion ${mean('notion')}, drive ${mean('drive')}`;
-    };
-    console.log(`\ntriggers (${SAMPLES} each; DRIVE_SETTLE_SECONDS=${SETTLE_SECONDS}; event → Run row created)`);
-    console.log(line('Drive push, settled file moved in → run', moved));
-    console.log(line('Drive push, fresh upload (waits out settle) → run', uploaded));
-    console.log(line('Notion webhook, deal → Closed won → run', closed));
+    const result: TriggersResult = { settleSeconds: SETTLE_SECONDS, driveSettledMove: summarize(moved), driveFreshUpload: summarize(uploaded), notionClosedWon: summarize(closed) };
+    printTriggers(result);
+    return result;
   } finally {
     await stack.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await benchTriggers();

@@ -2,6 +2,8 @@ import { createExecutionContext, createScheduledController, waitOnExecutionConte
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import worker from '../../src/index';
+import { createWebhookStore } from '../../src/adapters/webhook-store';
+import { EVENT_WINDOW } from '../../src/triggers/tasks';
 
 const unconfigured = {
   ...env,
@@ -43,5 +45,21 @@ describe('the worker in workerd', () => {
     const response = await worker.fetch(new Request('http://baton.test/health'), { ...env, MODEL_BASE_URL: 'nope' }, createExecutionContext());
     expect(response.status).toBe(500);
     expect(await response.json()).toMatchObject({ ok: false, error: expect.stringContaining('MODEL_BASE_URL must be a full URL') });
+  });
+
+  it('keeps processed webhook event ids to a bounded window: past three days, and past the newest ten thousand, they go', async () => {
+    await env.DB.exec('DELETE FROM processed_events');
+    const now = new Date('2026-12-10T12:00:00Z');
+    const at = (msAgo: number) => new Date(now.getTime() - msAgo).toISOString();
+    const insert = env.DB.prepare('INSERT INTO processed_events (event_id, received_at) VALUES (?1, ?2)');
+    await env.DB.batch([insert.bind('old', at(4 * 24 * 3600_000)), insert.bind('recent', at(3600_000)), insert.bind('newest', at(1000))]);
+    const store = createWebhookStore(env.DB);
+    expect(await store.pruneProcessedEvents(now, EVENT_WINDOW)).toBe(1);
+    expect(await store.pruneProcessedEvents(now, { ...EVENT_WINDOW, keep: 1 })).toBe(1);
+    const left = await env.DB.prepare('SELECT event_id FROM processed_events').all<{ event_id: string }>();
+    expect(left.results.map((r) => r.event_id)).toEqual(['newest']);
+    // The prune reads received_at through its index, not a scan of the table.
+    const plan = await env.DB.prepare('EXPLAIN QUERY PLAN DELETE FROM processed_events WHERE received_at < ?').bind(at(0)).all<{ detail: string }>();
+    expect(plan.results.map((r) => r.detail).join(' ')).toContain('processed_events_received_at');
   });
 });

@@ -42,20 +42,24 @@ describe('who decided is who changed Status', () => {
     // Maya's body edit arrives as a webhook; it says nothing about who set Status.
     expect(await deliverWebhooks()).toContainEqual({ ok: true, outcome: 'no_decision' });
 
+    // Webhooks are healthy (Baton's own writes came back), so the reconcile is the 15-minute
+    // backstop (review/reconcile-cadence.ts): the first tick that sees the review starts its clock.
     await tick('2026-11-30T08:01:00.000Z');
+    expect((await commentsOn(page)).filter((c) => c.includes('cannot tell who set it'))).toHaveLength(0);
+    await tick('2026-11-30T08:16:00.000Z');
     expect((await store.getRun(runId))?.status).toBe('Needs review');
     const asked = (await commentsOn(page)).at(-1);
     expect(asked).toMatch(new RegExp(`^@${MAYA} — Status now reads Approved, but Baton cannot tell who set it`));
-    await tick('2026-11-30T08:02:00.000Z');
+    await tick('2026-11-30T08:31:00.000Z');
     expect((await commentsOn(page)).filter((c) => c.includes('cannot tell who set it'))).toHaveLength(1);
     expect(await publishedOutputs()).toEqual({ pages: [], docs: [] });
 
     // Someone other than Maya replying does not count; Maya's reply does.
     await commentAs(ALEX, page, 'confirm');
-    await tick('2026-11-30T08:03:00.000Z');
+    await tick('2026-11-30T08:46:00.000Z');
     expect((await store.getRun(runId))?.status).toBe('Needs review');
     await commentAs(MAYA, page, 'Confirm — ship it');
-    await tick('2026-11-30T08:04:00.000Z');
+    await tick('2026-11-30T09:01:00.000Z');
     await waitForStatus(runId, 'Published');
     expect(await publishedText()).toContain('Pricing changes');
   });
@@ -64,29 +68,57 @@ describe('who decided is who changed Status', () => {
     const { runId, page } = await briefInReview();
     await notionAdmin('webhooks/knobs', { drop: 1 }, 'PATCH');
     await updateAsPerson(ALEX, page, { Status: { select: { name: 'Approved' } } });
-    await tick('2026-11-30T08:01:00.000Z');
+    await tick('2026-11-30T08:01:00.000Z'); // starts the backstop's clock for this review
+    expect(statusOf(await notion.retrievePage(page))).toBe('Approved');
+    await tick('2026-11-30T08:16:00.000Z');
     expect(statusOf(await notion.retrievePage(page))).toBe('Needs review');
     expect((await commentsOn(page)).at(-1)).toMatch(/^Status was changed to Approved by @.+, but only @.+ may approve/);
     await updateAsPerson(MAYA, page, { Status: { select: { name: 'Approved' } } });
-    await tick('2026-11-30T08:02:00.000Z');
+    await tick('2026-11-30T08:31:00.000Z');
     await waitForStatus(runId, 'Published');
   });
 
-  it('publishes the text as Maya approved it, and tells her when the page changed after', async () => {
+  /** Maya approves her edited draft; Alex edits the page while the publish step is still retrying (`afterApproval` runs between). */
+  async function approvedThenEditedByAlex(afterApproval: () => Promise<unknown> = async () => undefined) {
     const { runId, page, draft } = await briefInReview();
     // The Doc upload fails twice, so the publish step is still retrying when Alex edits.
     await driveAdmin('faults', { method: 'POST', path: '^/upload/drive/v3/files$', status: 503, count: 2 });
     await replaceMarkdownAsPerson(MAYA, page, `${draft}\n\nMaya’s note: hold our price.`);
     await updateAsPerson(MAYA, page, { Status: { select: { name: 'Approved' } } });
     await deliverWebhooks();
+    await afterApproval();
     await replaceMarkdownAsPerson(ALEX, page, `${draft}\n\nMaya’s note: hold our price.\n\nAlex: we should cut prices by half.`);
+    return { runId, page };
+  }
+  const toldMaya = async (page: string) => (await commentsOn(page)).filter((c) => c.startsWith(`@${MAYA} — this page was edited after you approved it.`)).length;
+
+  it('publishes the text as Maya approved it, and tells her once, when the edit’s webhook arrives, that the page changed after', async () => {
+    const { runId, page } = await approvedThenEditedByAlex();
     await waitForStatus(runId, 'Published');
     const text = await publishedText();
     expect(text).toContain('Maya’s note: hold our price.');
     expect(text).not.toContain('cut prices by half');
     const { docs } = await publishedOutputs();
     expect(docs).toHaveLength(1);
-    expect((await commentsOn(page)).some((c) => c.startsWith(`@${MAYA} — this page was edited after you approved it.`))).toBe(true);
+    // Webhooks are healthy, so the finish step did not read the page: Alex's edit event tells.
+    expect(await deliverWebhooks()).toContainEqual({ ok: true, outcome: 'noted' });
+    expect(await toldMaya(page)).toBe(1);
+    await replaceMarkdownAsPerson(ALEX, page, 'Alex, again.');
+    await deliverWebhooks();
+    expect(await toldMaya(page)).toBe(1);
+  });
+
+  it('without healthy webhooks, reads the page when it finishes and tells Maya it changed after she approved', async () => {
+    const forged = async () =>
+      worker.fetch(
+        new Request('http://baton.test/webhooks/notion', { method: 'POST', headers: { 'x-notion-signature': `sha256=${'0'.repeat(64)}` }, body: '{"id":"evt-forged"}' }),
+        env,
+        createExecutionContext(),
+      );
+    const { runId, page } = await approvedThenEditedByAlex(forged);
+    await waitForStatus(runId, 'Published');
+    expect(await publishedText()).not.toContain('cut prices by half');
+    expect(await toldMaya(page)).toBe(1);
   });
 });
 

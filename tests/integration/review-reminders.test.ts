@@ -161,7 +161,10 @@ describe('handing a review over', () => {
     await updateAsPerson(MAYA, page, { Reviewer: { people: [{ id: SAM }] } });
     expect(await deliverWebhooks()).toEqual([]);
     await notionAdmin('webhooks/knobs', { drop: 0 }, 'PATCH');
+    // Webhooks are healthy: the reconcile is the 15-minute backstop (review/reconcile-rule.ts).
     await tick('2026-11-30T08:01:00.000Z');
+    expect((await store.getRun(runId))?.reviewer_id).toBe(MAYA);
+    await tick('2026-11-30T08:16:00.000Z');
     expect((await store.getRun(runId))?.reviewer_id).toBe(SAM);
     expect((await commentsOn(page)).at(-1)).toMatch(new RegExp(`^@${SAM} — @${MAYA} handed this review over to you`));
 

@@ -1,9 +1,11 @@
 // Issue 5 in workerd: the weekly competitive brief runs from its Monday 9:00 slot, drafts from
 // Drive and Notion context, waits for Maya in Notion, and publishes what she approved.
-import { introspectWorkflowInstance } from 'cloudflare:test';
+import { createExecutionContext, introspectWorkflowInstance } from 'cloudflare:test';
+import worker from '../../src/index';
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runIdFor } from '../../src/triggers/run-id';
+import { RUN_ROW_SENT } from '../../src/triggers/create-run-row';
 import { FIXTURE_IDS, text, weeklyBrief } from '../fixtures/example-rows';
 import { WORLD } from '../support/world';
 import { createRow, deliverWebhooks, driveAdmin, modelAdmin, modelRequests, notionAdmin, replaceMarkdownAsPerson, resetWorld, setNotionClock, tick, updateAsPerson, waitFor } from './harness';
@@ -56,16 +58,49 @@ describe('a scheduled run, reviewed in Notion', () => {
     expect(workflow.properties['Last run']).toMatchObject({ date: { start: expect.any(String) } });
   });
 
-  it('completes through the reconcile query when the approval webhook is lost', async () => {
-    await using instance = await introspectWorkflowInstance(env.RUN_WORKFLOW, runId);
+  /** Baton's queries of the Runs data source so far: the review reconcile's request. */
+  const reconcileQueries = async () =>
+    ((await notionAdmin('requests', undefined, 'GET')) as { requests: { method: string; path: string }[] }).requests.filter(
+      (r) => r.method === 'POST' && r.path.replace(/-/g, '') === `/v1/data_sources/${WORLD.runsDataSource.replace(/-/g, '')}/query`,
+    ).length;
+
+  /** Drafted and waiting, Baton's own webhook echoes handled, and Maya's approval webhook lost. */
+  async function approvedWithWebhookLost(): Promise<void> {
     await tick('2026-11-30T08:00:00.000Z');
     await waitForReview(runId);
     const [runPage] = await runRow(runId);
-    await deliverWebhooks(); // what Baton's own writes produced so far
+    await deliverWebhooks(); // what Baton's own writes produced so far: webhooks are healthy
     await notionAdmin('webhooks/knobs', { drop: 1 }, 'PATCH');
     await updateAsPerson(MAYA, runPage!.id, { Status: { select: { name: 'Approved' } } });
     expect(await deliverWebhooks()).toEqual([]);
     expect((await store.getRun(runId))?.status).toBe('Needs review');
+  }
+
+  it('makes no reconcile query on quiet ticks while webhooks are healthy, and completes through the 15-minute backstop when the approval webhook is lost', async () => {
+    await using instance = await introspectWorkflowInstance(env.RUN_WORKFLOW, runId);
+    await approvedWithWebhookLost();
+    const before = await reconcileQueries();
+    await tick('2026-11-30T08:01:00.000Z');
+    await tick('2026-11-30T08:02:00.000Z');
+    await tick('2026-11-30T08:15:00.000Z');
+    expect(await reconcileQueries()).toBe(before);
+    expect((await store.getRun(runId))?.status).toBe('Needs review');
+    await tick('2026-11-30T08:16:00.000Z'); // 15 minutes after the first tick that saw the review
+    await instance.waitForStatus('complete');
+    expect(await reconcileQueries()).toBe(before + 1);
+    expect(await publishedOutputs()).toMatchObject({ pages: [expect.anything()], docs: [expect.anything()] });
+  });
+
+  it('reconciles at once when a delivery fails verification', async () => {
+    await using instance = await introspectWorkflowInstance(env.RUN_WORKFLOW, runId);
+    await approvedWithWebhookLost();
+    const forged = JSON.stringify({ id: 'evt-forged', type: 'page.properties_updated', timestamp: new Date().toISOString(), entity: { id: WORLD.rootPage, type: 'page' } });
+    const res = await worker.fetch(
+      new Request('http://baton.test/webhooks/notion', { method: 'POST', headers: { 'content-type': 'application/json', 'x-notion-signature': `sha256=${'0'.repeat(64)}` }, body: forged }),
+      env,
+      createExecutionContext(),
+    );
+    expect(res.status).toBe(401);
     await tick('2026-11-30T08:01:00.000Z');
     await instance.waitForStatus('complete');
     expect(await publishedOutputs()).toMatchObject({ pages: [expect.anything()], docs: [expect.anything()] });
@@ -115,6 +150,45 @@ describe('exactly once', () => {
     expect(await runRow(runId)).toHaveLength(1);
     const slots = await env.DB.prepare('SELECT slot FROM schedule_slots').all();
     expect(slots.results).toEqual([{ slot: MONDAY_9_PARIS }]);
+  });
+
+  it('creates one Run row, already Running, with no lookup first — and still one when its create is answered 529 after it committed', async () => {
+    const { runId } = await scheduleWeeklyBrief();
+    await using instance = await introspectWorkflowInstance(env.RUN_WORKFLOW, runId);
+    const runsQuery = `/v1/data_sources/${WORLD.runsDataSource.replace(/-/g, '')}/query`;
+    const log = async () => ((await notionAdmin('requests', undefined, 'GET')) as { requests: { method: string; path: string; body: string; status: number }[] }).requests;
+    const seen = (await log()).length;
+    await notionAdmin('faults', { method: 'POST', path: '^/v1/pages$', status: 529, afterCommit: true });
+    await tick('2026-11-30T08:00:00.000Z');
+    await waitForReview(runId);
+    expect(await runRow(runId)).toHaveLength(1);
+    const sent = (await log()).slice(seen).filter((r) => !r.path.startsWith('/__admin/'));
+    const creates = sent.filter((r) => r.method === 'POST' && r.path === '/v1/pages');
+    // The create answered 529, the Run ID looked up (found: no second create), then nothing else.
+    expect(creates.map((r) => r.status)).toEqual([529]);
+    expect(JSON.parse(creates[0]!.body).properties.Status).toEqual({ select: { name: 'Running' } });
+    const isLookup = (r: { method: string; path: string }) => r.method === 'POST' && r.path.replace(/-/g, '') === runsQuery;
+    const at = sent.indexOf(creates[0]!);
+    // (This test's own helpers query the Runs database too, but only after the tick returned.)
+    expect(sent.slice(0, at).filter(isLookup)).toEqual([]);
+    expect(isLookup(sent[at + 1]!)).toBe(true);
+    // No status write between the create and the draft: the row was created in its first state.
+    const runPage = (await runRow(runId))[0]!.id.replace(/-/g, '');
+    const statusWrites = sent.filter((r) => r.method === 'PATCH' && r.path.replace(/-/g, '') === `/v1/pages/${runPage}` && 'Status' in (JSON.parse(r.body).properties ?? {}));
+    expect(statusWrites.map((r) => JSON.parse(r.body).properties.Status)).toEqual([{ select: { name: 'Needs review' } }]);
+  });
+
+  it('looks the Run row up before creating it when an earlier start may have sent the create', async () => {
+    const { runId } = await scheduleWeeklyBrief();
+    await using instance = await introspectWorkflowInstance(env.RUN_WORKFLOW, runId);
+    await tick('2026-11-30T08:00:00.000Z');
+    await waitForReview(runId);
+    expect(await store.getArtifact(runId, RUN_ROW_SENT)).not.toBeNull();
+    // As if that start had crashed after the create committed, before D1 recorded the row.
+    await env.DB.prepare('UPDATE runs SET started = 0, run_page_id = NULL, start_lease_until = NULL WHERE run_id = ?').bind(runId).run();
+    await tick('2026-11-30T08:01:00.000Z');
+    expect((await store.getRun(runId))?.started).toBe(true);
+    expect(await runRow(runId)).toHaveLength(1);
   });
 
   it('publishes one page and one Doc though both creates fail with a 5xx after succeeding', async () => {

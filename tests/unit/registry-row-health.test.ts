@@ -36,6 +36,7 @@ async function stored(row: FixtureRow, change: Partial<StoredDefinition> = {}): 
     synced_at: NOW.toISOString(),
     problems_json: JSON.parse(JSON.stringify(built.problems)),
     last_trigger_json: null,
+    page_lessons_json: null,
     ...change,
   };
 }

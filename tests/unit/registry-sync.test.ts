@@ -103,6 +103,7 @@ function world(initial: FixtureRow[] = [GOOD, FLAKY, BROKEN].map((id) => row(id)
         synced_at: '',
         problems_json: [...r.problems],
         last_trigger_json: definitions.get(r.pageId)?.last_trigger_json ?? null,
+        page_lessons_json: r.pageLessons ? [...r.pageLessons] : null,
       }),
     definitionIds: async () => [...definitions.keys()],
     markTrashed: async () => undefined,
@@ -250,6 +251,16 @@ describe('registry sync, the plan', () => {
     w.quiet();
     await syncRegistry(w.services, new Date('2026-11-24T10:01:00Z'));
     expect(w.users.calls).toBe(1);
+  });
+
+  it('reads a page that several rows link to once per sync (the Output page they share)', async () => {
+    const w = world([runnable(A), runnable(B), runnable(C)]);
+    const notion = w.services.notion as unknown as { retrievePage: (id: string) => Promise<unknown> };
+    const real = notion.retrievePage;
+    const reads: string[] = [];
+    notion.retrievePage = (id) => (reads.push(id), real(id));
+    await syncRegistry(w.services, at);
+    expect(reads.filter((id) => id === OUTPUT_PAGE)).toHaveLength(1);
   });
 
   it('runs a row without names when Notion will not list people (403), and says which capability to give', async () => {
