@@ -17,6 +17,12 @@ import { checkboxValue } from './trigger-text';
 
 export interface LinkChecker {
   check(definition: WorkflowDefinition): Promise<RowProblem[]>;
+  /**
+   * The definition with each Drive link that was pasted bare (its label is its URL) labelled with
+   * the folder's or file's name, as check() read it: Health and the dashboard then say "Closed-won
+   * deals", not a drive.google.com address. No request of its own (the look-ups are cached).
+   */
+  named(definition: WorkflowDefinition): Promise<WorkflowDefinition>;
 }
 
 /** One checker per sync: its look-ups are cached for that sync only. */
@@ -84,6 +90,20 @@ export function createLinkChecker(services: Services, guard: RootsGuard = create
       for (const [field, ref] of refs) if (ref) problems.push(...(await checkOne(field, ref)));
       if (definition.rowTrigger) problems.push(...(await checkRowTrigger(definition.rowTrigger)));
       return problems;
+    },
+    async named(definition) {
+      const name = async <T extends ContextReference | null>(ref: T): Promise<T> => {
+        if (!ref || (ref.kind !== 'drive_folder' && ref.kind !== 'drive_file') || ref.label !== ref.url || !services.drive) return ref;
+        const file = await guard.driveFile(ref.id);
+        return file && !file.trashed && file.name ? { ...ref, label: file.name } : ref;
+      };
+      return {
+        ...definition,
+        context: await Promise.all(definition.context.map(name)),
+        watchFolder: await name(definition.watchFolder),
+        outputFolder: await name(definition.outputFolder),
+        trialFolder: await name(definition.trialFolder),
+      };
     },
   };
 }

@@ -253,11 +253,12 @@ async function syncRow(
     people: workspace,
     now,
   });
-  const { definition } = built;
   const problems: RowProblem[] = [...built.problems];
   let planLine = '';
+  let definition = built.definition;
   if (definition) {
     problems.push(...(await links.check(definition)));
+    definition = await links.named(definition);
     if (definition.afterWorkflow) problems.push(...chainProblems(definition, await directory.entries()));
     const checked = checkPlan(definition);
     problems.push(...checked.problems);

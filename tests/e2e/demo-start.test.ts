@@ -81,6 +81,9 @@ describe('npm start', () => {
     expect(Object.keys(health).sort()).toEqual(['Client kickoff brief', 'Repurpose new articles', 'Sprint feedback synthesis', 'Weekly competitive brief']);
     for (const text of Object.values(health)) expect(text).toMatch(/^OK — /);
     expect(Object.values(health).join('\n')).not.toMatch(/Warning|Error/);
+    // A Watch folder pasted as a bare link is named as Drive names it.
+    expect(health['Client kickoff brief']).toContain('runs when a file lands in Closed-won deals');
+    expect(Object.values(health).join('\n')).not.toContain('drive.google.com');
 
     const page = await (await fetch(open![1]!)).text();
     for (const name of Object.keys(health)) expect(page).toContain(name);
