@@ -35,7 +35,12 @@ export interface GateHandle {
 }
 
 export interface GateUse {
-  gate: GateHandle | Promise<GateHandle>;
+  /**
+   * Called for every request: a Durable Object stub belongs to the request that made it ("Cannot
+   * perform I/O on behalf of a different request"), and these fetches outlive requests (services
+   * are built once per isolate), so the stub is made anew each time (it is only a handle).
+   */
+  gate: () => GateHandle | Promise<GateHandle>;
   budget: Budget;
 }
 
@@ -74,7 +79,7 @@ export function gatedFetch(priority: Priority, base: typeof fetch, options: Gate
   const take = async (use: GateUse): Promise<{ handle: GateHandle; permit: Permit } | null> => {
     for (let attempt = 1; ; attempt++) {
       try {
-        const handle = await use.gate;
+        const handle = await use.gate();
         const permit = await handle.take({ priority: PRIORITY[priority], leaseMs, budget: use.budget });
         return { handle, permit };
       } catch (error) {

@@ -31,9 +31,12 @@ const PAUSES_ONLY: Budget = { requests: 1_000_000, windowMs: 60_000 };
 
 export function notionGatedFetch(priority: Priority, options: NotionGateOptions): typeof fetch {
   const base = options.base ?? ((input, init) => fetch(input, init));
+  let name: string | undefined;
+  const own = async () => options.gates.get((name ??= await connectionGateName(options.token)));
+  const workspace = options.workspace;
   return gatedFetch(priority, base, {
-    own: { gate: connectionGateName(options.token).then((name) => options.gates.get(name)), budget: options.budget },
-    shared: options.workspace ? { gate: options.gates.get(`notion-workspace:${options.workspace.id}`), budget: options.workspace.budget ?? PAUSES_ONLY } : undefined,
+    own: { gate: own, budget: options.budget },
+    shared: workspace ? { gate: () => options.gates.get(`notion-workspace:${workspace.id}`), budget: workspace.budget ?? PAUSES_ONLY } : undefined,
     timeoutMs: options.timeoutMs,
     // The SDK's own timeout error, which notion-retry.ts already treats as a doubtful answer.
     timeoutError: () => new RequestTimeoutError(),
