@@ -77,6 +77,25 @@ describe('the shared rate gate', () => {
     }
   });
 
+  it('pauses the workspace’s gate when the workspace limit refuses, and every caller waits for it', async () => {
+    await notionAdmin('rate-limit', { workspace: { requests: 2, perMs: 3000 } }, 'PUT');
+    const workspaceId = `ws-${crypto.randomUUID()}`;
+    const config = loadConfig({ ...env, NOTION_REQUESTS_PER_WINDOW: '100', NOTION_RATE_WINDOW_SECONDS: '1', NOTION_WORKSPACE_ID: workspaceId });
+    const run = requireNotion(servicesFor(config, 'run'));
+    const started = Date.now();
+    await run.retrievePage(page);
+    await run.retrievePage(page);
+    const refused = run.retrievePage(page);
+    await new Promise((r) => setTimeout(r, 300));
+    const during = requireNotion(servicesFor(config, 'decision')).retrievePage(page);
+    await Promise.all([refused, during]);
+    const seen = await since(started);
+    const limited = seen.filter((r) => r.status === 429);
+    expect(limited).toHaveLength(1);
+    expect(seen.filter((r) => r.status === 200)).toHaveLength(4);
+    expect(await env.RATE_GATE.getByName(`notion-workspace:${workspaceId}`).stats()).toMatchObject({ pauses: 1, refusals: 1 });
+  });
+
   it('serves a reviewer’s decision before drafting and background reads already waiting', async () => {
     // The connection's gate is shared with the tests above: their permits come back a window (1 s) after their answers.
     await new Promise((r) => setTimeout(r, 1100));

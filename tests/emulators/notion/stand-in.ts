@@ -9,7 +9,7 @@ import { handleApi, type ResponseHook } from './api';
 import { createClock } from './clock';
 import { Store } from './model/store';
 import { loadState, saveState } from './model/persistence';
-import { type RateLimit, RateLimiter } from './rate-limit';
+import { type RateLimit, RateLimiter, type RateLimits } from './rate-limit';
 import { SchemaChecker, type SchemaViolation } from './schema/checker';
 import { loadSdkValidators, type SchemaInfo } from './schema/generate';
 import { defaultSeed, type NotionSeed } from './seed';
@@ -24,8 +24,8 @@ export interface NotionStandInOptions {
   stateDir?: string;
   /** The workspace to start from; default defaultSeed(). */
   seed?: NotionSeed;
-  /** Request budget per integration; over it, 429 with Retry-After. */
-  rateLimit?: RateLimit;
+  /** Request budget per integration (or per connection and per workspace); over it, 429 with Retry-After. */
+  rateLimit?: RateLimit | RateLimits;
   webhook?: WebhookSettings;
   /** The clock; the admin API can set or advance it further. */
   now?: () => Date;
