@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { notionRefusal } from '../../src/gate/notion-gate';
 import { retryAfterMs } from '../../src/gate/gated-fetch';
+import { driveRefusal } from '../../src/gate/drive-gate';
 
 const answer = (status: number, body: unknown, retryAfter?: string) =>
   new Response(JSON.stringify(body), { status, headers: retryAfter === undefined ? {} : { 'retry-after': retryAfter } });
@@ -33,5 +34,21 @@ describe('which Notion answers pause the gate', () => {
     const date = new Date(Date.now() + 10_000).toUTCString();
     expect(retryAfterMs(answer(429, {}, date))).toBeGreaterThan(8000);
     expect(retryAfterMs(answer(429, {}))).toBeNull();
+  });
+});
+
+describe('which Drive answers pause the gate', () => {
+  const googleError = (status: number, reason: string, retryAfter?: string) =>
+    answer(status, { error: { code: status, message: reason, errors: [{ domain: 'usageLimits', reason, message: reason }] } }, retryAfter);
+
+  it('sends a per-user rate refusal (403 userRateLimitExceeded) again after a pause', async () => {
+    expect(await driveRefusal(googleError(403, 'userRateLimitExceeded'))).toEqual({ retryAfterMs: 1000, resend: true, scope: 'own' });
+    expect(await driveRefusal(googleError(429, 'rateLimitExceeded', '4'))).toEqual({ retryAfterMs: 4000, resend: true, scope: 'own' });
+  });
+
+  it('leaves a 403 that is not about rate alone (no permission, storage quota)', async () => {
+    expect(await driveRefusal(googleError(403, 'insufficientFilePermissions'))).toBeNull();
+    expect(await driveRefusal(googleError(403, 'storageQuotaExceeded'))).toBeNull();
+    expect(await driveRefusal(answer(200, {}))).toBeNull();
   });
 });
