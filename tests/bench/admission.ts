@@ -14,7 +14,8 @@
 // Requests are counted from the stand-in's own log, so the bench's observation costs none.
 //
 // npx tsx tests/bench/admission.ts [workflows] [requestsPerWindow] [windowSeconds]
-import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalStack } from '../demo/local-stack';
@@ -129,7 +130,7 @@ export async function benchAdmission(options: AdmissionOptions = {}): Promise<Ad
     const elapsedSeconds = (tEnd - t0) / 1000;
     const floorSeconds = ok / rate;
     const runs = (await d1Runs(stack)) ?? [];
-    const stepErrors = existsSync(workerLog) ? stepErrorLines(readFileSync(workerLog, 'utf8')) : [];
+    const stepErrors = failedAttempts(join(dir, 'wrangler'));
     return {
       workflows: n,
       budget: { requests, windowSeconds, perSecond: rate, emulated: true },
@@ -153,9 +154,37 @@ export async function benchAdmission(options: AdmissionOptions = {}): Promise<Ad
   }
 }
 
-/** Lines where the Workflows engine reports a step attempt that threw. */
-function stepErrorLines(logText: string): string[] {
-  return logText.split('\n').filter((l) => /step .*(failed|error)|Error: .*attempt|retrying step/i.test(l));
+/**
+ * Step attempts that threw, as the local Workflows engine records them: each instance is a Durable
+ * Object whose SQLite `states` table logs events, 12 being ATTEMPT_FAILURE (miniflare
+ * src/workers/workflows, `attemptFailure: 12`). Returns each failure's metadata (the error).
+ */
+function failedAttempts(persistDir: string): string[] {
+  const found: string[] = [];
+  const walk = (path: string) => {
+    for (const entry of readdirSync(path, { withFileTypes: true })) {
+      const full = join(path, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.sqlite') && entry.name !== 'metadata.sqlite') {
+        try {
+          const db = new DatabaseSync(full, { readOnly: true });
+          try {
+            for (const row of db.prepare('SELECT metadata FROM states WHERE event = 12').all()) found.push(String((row as { metadata: unknown }).metadata));
+          } finally {
+            db.close();
+          }
+        } catch {
+          // Not an engine's database (no `states` table).
+        }
+      }
+    }
+  };
+  try {
+    walk(join(persistDir, 'v3', 'do'));
+  } catch {
+    // No Durable Object state at all.
+  }
+  return found;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
