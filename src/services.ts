@@ -15,7 +15,7 @@ import { createNotionAdapter, createNotionClient, type NotionAdapter } from './a
 import { createStore, type Store } from './adapters/store';
 import { createTriggerStore, type TriggerStore } from './adapters/trigger-store';
 import type { GateHandle, Priority } from './gate/gated-fetch';
-import { notionGatedFetch } from './gate/notion-gate';
+import { connectionGateName, notionGatedFetch } from './gate/notion-gate';
 
 export interface Services {
   config: Config;
@@ -28,6 +28,8 @@ export interface Services {
   llm: LlmAdapter;
   /** The priority this object's Notion requests have at the rate gate. */
   priority: Priority;
+  /** Notion requests waiting in the connection's gate and its budget per window; null without a gate. */
+  notionBacklog(): Promise<{ queued: number; budget: number } | null>;
 }
 
 const built = new WeakMap<Config, Partial<Record<Priority, Services>>>();
@@ -65,6 +67,12 @@ export function servicesFor(config: Config, priority: Priority = 'run'): Service
         }) : null,
     llm: createLlmAdapter(createLlmClient({ baseUrl: model.baseUrl, apiKey: model.apiKey }), model.name),
     priority,
+    async notionBacklog() {
+      const { rateGates } = config;
+      if (!rateGates || !notion.token) return null;
+      const stats = await rateGates.getByName(await connectionGateName(notion.token)).stats();
+      return { queued: stats.queued, budget: notion.budget.requests };
+    },
   };
   forConfig[priority] = services;
   return services;

@@ -10,6 +10,12 @@
 // instances are created START_CONCURRENCY at a time. One that fails is logged and left for the
 // next tick; it never stops the rest. Creating a Run row is a Notion request, so under load it
 // waits for its permit in the rate gate (src/gate/) instead of failing.
+//
+// Admission does not start more than the budget can serve: while a window's worth of Notion
+// requests already waits in the connection's gate, further runs stay claimed and unstarted until
+// a later tick. Otherwise every started run would wait its turn for each request behind all the
+// others, and at Notion's real budget (180 a minute) a thousand runs started at once would wait
+// longer than a step may take (10 minutes) and fail steps that would have succeeded later.
 import type { Services } from '../services';
 import { requireNotion } from '../services';
 import type { StoredRun } from '../adapters/store';
@@ -80,10 +86,23 @@ export const START_CONCURRENCY = 32;
  */
 export async function startPendingRuns(services: Services, now: Date): Promise<string[]> {
   const started: string[] = [];
+  let full = false;
   await eachBounded(await services.store.unstartedRuns(), START_CONCURRENCY, async (run) => {
+    if (full || (full = await budgetFull(services))) return;
     if (await startLeased(services, run, now)) started.push(run.run_id);
   });
   return started;
+}
+
+/** True while a window's worth of Notion requests waits in the gate (unknown counts as room). */
+async function budgetFull(services: Services): Promise<boolean> {
+  try {
+    const backlog = await services.notionBacklog();
+    return backlog !== null && backlog.queued >= backlog.budget;
+  } catch (error) {
+    console.warn(`start admitted runs: the rate gate's backlog is unknown (${error instanceof Error ? error.message : String(error)}); starting anyway`);
+    return false;
+  }
 }
 
 /** Runs `work` over `items`, at most `limit` at a time; `work` must not throw (each catches its own). */

@@ -5,8 +5,8 @@ let nextId = 1;
 const waiter = (priority: number, queuedAt = 0, leaseMs = 10_000): Waiter => ({ id: nextId++, priority, cost: 1, leaseMs, queuedAt });
 
 describe('the rate bucket', () => {
-  it('grants a whole window’s budget at once, then nothing until a permit’s answer is a window old', () => {
-    const bucket = new RateBucket({ requests: 3, windowMs: 1000 });
+  it('grants a whole window’s budget at once (burst = budget), then nothing until a permit’s answer is a window old', () => {
+    const bucket = new RateBucket({ requests: 3, windowMs: 1000, burst: 3 });
     const ws = [waiter(1), waiter(1), waiter(1), waiter(1)];
     ws.forEach((w) => bucket.enqueue(w));
     const first = bucket.grant(0);
@@ -22,7 +22,8 @@ describe('the rate bucket', () => {
   });
 
   it('never lets more than the budget through in any span of a window, whatever the answer times', () => {
-    const budget = { requests: 5, windowMs: 1000 };
+    // Bursts as large as the budget: the window guarantee must not rest on the pacing.
+    const budget = { requests: 5, windowMs: 1000, burst: 5 };
     const bucket = new RateBucket(budget);
     const sent: number[] = [];
     let now = 0;
@@ -47,6 +48,25 @@ describe('the rate bucket', () => {
     for (let i = 0; i + budget.requests < sent.length; i++) {
       expect(sent[i + budget.requests]! - sent[i]!).toBeGreaterThan(budget.windowMs);
     }
+  });
+
+  it('spends the budget steadily: a burst of a tenth of it, then one request per window ÷ budget', () => {
+    const bucket = new RateBucket({ requests: 20, windowMs: 1000 });
+    const ws = Array.from({ length: 6 }, () => waiter(1));
+    ws.forEach((w) => bucket.enqueue(w));
+    const at: number[] = [];
+    let now = 0;
+    while (at.length < ws.length) {
+      const { grants, wakeAt } = bucket.grant(now);
+      for (const g of grants) {
+        at.push(now);
+        bucket.answered(g.waiter.id, now);
+      }
+      if (wakeAt === null) break;
+      now = wakeAt;
+    }
+    // Burst 2 (20 ÷ 10), then every 50 ms (1000 ms ÷ 20).
+    expect(at).toEqual([0, 0, 50, 100, 150, 200]);
   });
 
   it('serves a reviewer’s decision before queued background reads, and in order within a class', () => {
