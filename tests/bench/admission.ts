@@ -10,7 +10,7 @@
 // - time from the due tick to the last draft, against the floor = Baton's successful Notion
 //   requests in that time ÷ the budget's rate (a perfect gate's time, ignoring the first burst);
 // - the fraction of the budget used (requests ÷ (elapsed × rate)), 429 answers, runs Failed, and
-//   step attempts that failed (the worker's log of step errors).
+//   step attempts that failed (the local Workflows engine's own record of each instance).
 // Requests are counted from the stand-in's own log, so the bench's observation costs none.
 //
 // npx tsx tests/bench/admission.ts [workflows] [requestsPerWindow] [windowSeconds]
@@ -39,7 +39,10 @@ export interface AdmissionResult {
   budget: { requests: number; windowSeconds: number; perSecond: number; emulated: true };
   drafted: number;
   failedRuns: number;
-  /** Step attempts that threw (from the worker's log), and those naming a 429/529. */
+  /** Workflow instances and step attempts the local engine recorded (so a 0 below is not for want of looking). */
+  instances: number;
+  stepAttempts: number;
+  /** Step attempts that threw, and those whose error names a 429/529. */
   failedStepAttempts: number;
   failedStepAttemptsFromRateLimits: number;
   syncRequests: number;
@@ -101,11 +104,13 @@ export async function benchAdmission(options: AdmissionOptions = {}): Promise<Ad
 
     const t0 = Date.now();
     const drafted = new Map<string, number>();
-    const ticks: Promise<void>[] = [];
+    let measuring = true;
     let minute = 0;
     const tickAt = (m: number) => {
       const at = new Date(Date.parse('2026-11-30T08:00:00Z') + m * 60_000);
-      ticks.push(stack.tick(at).catch((error) => log(`tick ${at.toISOString()} failed: ${String(error)}`)));
+      // Not awaited: a tick that starts runs waits in the gate like they do, longer than the
+      // scheduled handler's HTTP answer may take here (undici gives up after 300 s; the tick goes on).
+      void stack.tick(at).catch((error) => void (measuring && log(`tick ${at.toISOString()}: ${String(error)} (the tick itself goes on in the worker)`)));
     };
     tickAt(0);
     const deadline = t0 + (options.timeoutMs ?? 30 * 60_000);
@@ -123,19 +128,22 @@ export async function benchAdmission(options: AdmissionOptions = {}): Promise<Ad
       if ((Date.now() - t0) % 15_000 < 1000) log(`${((Date.now() - t0) / 1000).toFixed(0)} s: ${drafted.size}/${n} drafted`);
     }
     const tEnd = drafted.size > 0 ? Math.max(...drafted.values()) : Date.now();
-    await Promise.all(ticks);
+    measuring = false;
     const measured = api().filter((r) => Date.parse(r.startedAt) >= t0 && Date.parse(r.startedAt) <= tEnd);
     const rateLimited = measured.filter((r) => r.status === 429).length;
     const ok = measured.length - rateLimited;
     const elapsedSeconds = (tEnd - t0) / 1000;
     const floorSeconds = ok / rate;
     const runs = (await d1Runs(stack)) ?? [];
-    const stepErrors = failedAttempts(join(dir, 'wrangler'));
+    const attempts = stepAttempts(join(dir, 'wrangler'));
+    const stepErrors = attempts.failures;
     return {
       workflows: n,
       budget: { requests, windowSeconds, perSecond: rate, emulated: true },
       drafted: drafted.size,
       failedRuns: runs.filter((r) => r.status === 'Failed').length,
+      instances: attempts.instances,
+      stepAttempts: attempts.started,
       failedStepAttempts: stepErrors.length,
       failedStepAttemptsFromRateLimits: stepErrors.filter((l) => /rate.?limit|429|529|service.?overload/i.test(l)).length,
       syncRequests,
@@ -155,12 +163,15 @@ export async function benchAdmission(options: AdmissionOptions = {}): Promise<Ad
 }
 
 /**
- * Step attempts that threw, as the local Workflows engine records them: each instance is a Durable
- * Object whose SQLite `states` table logs events, 12 being ATTEMPT_FAILURE (miniflare
- * src/workers/workflows, `attemptFailure: 12`). Returns each failure's metadata (the error).
+ * Step attempts, as the local Workflows engine records them: each instance keeps a SQLite file
+ * under <persist>/v3/workflows/ whose `states` table logs events, 10 ATTEMPT_START and 12
+ * ATTEMPT_FAILURE (miniflare src/workers/workflows/binding.worker.js). Returns how many attempts
+ * started and each failure's metadata (the error).
  */
-function failedAttempts(persistDir: string): string[] {
-  const found: string[] = [];
+export function stepAttempts(persistDir: string): { started: number; instances: number; failures: string[] } {
+  const failures: string[] = [];
+  let started = 0;
+  let instances = 0;
   const walk = (path: string) => {
     for (const entry of readdirSync(path, { withFileTypes: true })) {
       const full = join(path, entry.name);
@@ -169,7 +180,9 @@ function failedAttempts(persistDir: string): string[] {
         try {
           const db = new DatabaseSync(full, { readOnly: true });
           try {
-            for (const row of db.prepare('SELECT metadata FROM states WHERE event = 12').all()) found.push(String((row as { metadata: unknown }).metadata));
+            for (const row of db.prepare('SELECT metadata FROM states WHERE event = 12').all()) failures.push(String((row as { metadata: unknown }).metadata));
+            started += Number((db.prepare('SELECT count(*) AS n FROM states WHERE event = 10').get() as { n: number }).n);
+            instances += 1;
           } finally {
             db.close();
           }
@@ -180,11 +193,11 @@ function failedAttempts(persistDir: string): string[] {
     }
   };
   try {
-    walk(join(persistDir, 'v3', 'do'));
+    walk(join(persistDir, 'v3', 'workflows'));
   } catch {
-    // No Durable Object state at all.
+    // No Workflows state at all: `instances` says so.
   }
-  return found;
+  return { started, instances, failures };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -205,6 +218,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(`Baton's Notion requests            ${result.requests} (${result.requestsPerRun.toFixed(1)} per run; sync before: ${result.syncRequests})`);
   console.log(`429 answers                        ${result.rateLimited}`);
   console.log(`runs Failed                        ${result.failedRuns}`);
-  console.log(`failed step attempts               ${result.failedStepAttempts} (from 429/529: ${result.failedStepAttemptsFromRateLimits})`);
+  console.log(`failed step attempts               ${result.failedStepAttempts} of ${result.stepAttempts} in ${result.instances} instances (from 429/529: ${result.failedStepAttemptsFromRateLimits})`);
   console.log(JSON.stringify(result));
 }
