@@ -40,13 +40,13 @@ export async function admitScheduledRuns(services: Services, now: Date): Promise
   let failures = 0;
   await eachBounded(await store.activeDefinitions(), CLAIM_CONCURRENCY, async (row) => {
     const definition = row.definition_json;
-    const schedule = definitionSchedule(definition);
-    if (!schedule) return;
-    // Several missed slots (after downtime) run once, for the latest: a late brief, not three.
-    const slot = latestDueSlot(schedule, from, now);
-    if (!slot) return;
-    const slotIso = slot.toISOString();
     try {
+      const schedule = definitionSchedule(definition);
+      if (!schedule) return;
+      // Several missed slots (after downtime) run once, for the latest: a late brief, not three.
+      const slot = latestDueSlot(schedule, from, now);
+      if (!slot) return;
+      const slotIso = slot.toISOString();
       const runId = await runIdFor(definition.pageId, 'schedule', slotIso);
       const claimed = await store.claimScheduledRun(
         slotIso,
@@ -60,7 +60,7 @@ export async function admitScheduledRuns(services: Services, now: Date): Promise
       }
     } catch (error) {
       failures += 1;
-      console.error(`schedule admission: ${definition.pageId} slot ${slotIso} not claimed yet: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(`schedule admission: ${definition.pageId} not claimed yet: ${error instanceof Error ? error.message : String(error)}`);
     }
   });
   // A slot that could not be claimed is still due: the window is not moved past it.
