@@ -1,6 +1,6 @@
-// A `fetch` that asks a rate gate for a permit before each request: what every Notion call (and,
-// wired in services.ts, every Drive call) goes through. An API client given this `fetch` needs no
-// other change.
+// A `fetch` that asks a rate gate for a permit before each request: what every Notion call goes
+// through (services.ts), and Drive's once its adapter takes a `fetch` (drive-gate.ts). An API client
+// given this `fetch` needs no other change.
 //
 // - Priority is chosen by whoever builds the fetch (services.ts builds one per class), never read
 //   from the request: explicit, and nothing for a request to forge.
