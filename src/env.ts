@@ -3,6 +3,8 @@
 // Integrations are optional so `/health` can say what is missing; code that needs one asks
 // `requireNotion(config)` etc., which fails with the names of the settings to add.
 import * as z from 'zod';
+import type { RateGate } from './gate/rate-gate';
+import type { Budget } from './gate/bucket';
 
 const optionalText = z
   .string()
@@ -15,12 +17,25 @@ const ianaZone = z.string().refine(isTimeZone, { message: 'must be an IANA time 
 export const RawEnv = z.object({
   DB: z.custom<D1Database>((v) => typeof v === 'object' && v !== null, 'is missing: add the [[d1_databases]] binding "DB" to wrangler.toml'),
   RUN_WORKFLOW: z.custom<Workflow>((v) => typeof v === 'object' && v !== null, 'is missing: add the [[workflows]] binding "RUN_WORKFLOW" to wrangler.toml'),
+  /** The shared rate gates (src/gate/rate-gate.ts); without the binding Notion calls are not paced (only 429s slow them). */
+  RATE_GATE: z.custom<DurableObjectNamespace<RateGate>>((v) => typeof v === 'object' && v !== null, 'must be the [[durable_objects.bindings]] "RATE_GATE" of wrangler.toml').optional(),
 
   NOTION_API_URL: url.default('https://api.notion.com'),
   NOTION_TOKEN: optionalText,
   NOTION_WORKFLOWS_DATA_SOURCE_ID: optionalText,
   NOTION_RUNS_DATA_SOURCE_ID: optionalText,
   NOTION_WEBHOOK_SECRET: optionalText,
+  /**
+   * The connection's request budget: requests per window. Notion gives each connection a fixed
+   * budget per 60-second window by plan, historically an average of 3 requests per second
+   * (developers.notion.com/reference/request-limits), hence 180 per 60 s.
+   */
+  NOTION_REQUESTS_PER_WINDOW: z.coerce.number().int().positive({ message: 'must be a whole number of requests greater than 0' }).default(180),
+  NOTION_RATE_WINDOW_SECONDS: z.coerce.number().positive({ message: 'must be a number of seconds greater than 0' }).default(60),
+  /** The workspace id, for the gate every connection of the workspace shares (its own limit: 429 rate_limit_reason public_api_space_request_rate_limit). */
+  NOTION_WORKSPACE_ID: optionalText,
+  /** The workspace limit per window, if known; without it the workspace gate only honours Retry-After. */
+  NOTION_WORKSPACE_REQUESTS_PER_WINDOW: z.coerce.number().int().positive({ message: 'must be a whole number of requests greater than 0' }).optional(),
 
   GOOGLE_API_URL: url.default('https://www.googleapis.com/'),
   GOOGLE_TOKEN_URL: url.default('https://oauth2.googleapis.com/token'),
@@ -58,7 +73,18 @@ export const RawEnv = z.object({
 export interface Config {
   db: D1Database;
   runs: Workflow;
-  notion: { apiUrl: string; token?: string; workflowsDataSourceId?: string; runsDataSourceId?: string; webhookSecret?: string };
+  /** Undefined without the RATE_GATE binding: nothing is paced. */
+  rateGates?: DurableObjectNamespace<RateGate>;
+  notion: {
+    apiUrl: string;
+    token?: string;
+    workflowsDataSourceId?: string;
+    runsDataSourceId?: string;
+    webhookSecret?: string;
+    /** The connection's budget, shared by every caller through the rate gate. */
+    budget: Budget;
+    workspace?: { id: string; budget?: Budget };
+  };
   google: { apiUrl: string; tokenUrl: string; serviceAccountEmail?: string; privateKey?: string };
   model: { baseUrl: string; name: string; apiKey?: string };
   defaultTimeZone: string;
@@ -83,7 +109,7 @@ export class ConfigError extends Error {
 }
 
 function howToSet(name: string): string {
-  if (name === 'DB' || name === 'RUN_WORKFLOW') return 'wrangler.toml';
+  if (name === 'DB' || name === 'RUN_WORKFLOW' || name === 'RATE_GATE') return 'wrangler.toml';
   return SECRETS.has(name)
     ? `.dev.vars locally, or \`wrangler secret put ${name}\``
     : `[vars] in wrangler.toml or .dev.vars`;
@@ -110,12 +136,20 @@ export function loadConfig(env: unknown): Config {
   const config: Config = {
     db: e.DB,
     runs: e.RUN_WORKFLOW,
+    rateGates: e.RATE_GATE,
     notion: {
       apiUrl: e.NOTION_API_URL,
       token: e.NOTION_TOKEN,
       workflowsDataSourceId: e.NOTION_WORKFLOWS_DATA_SOURCE_ID,
       runsDataSourceId: e.NOTION_RUNS_DATA_SOURCE_ID,
       webhookSecret: e.NOTION_WEBHOOK_SECRET,
+      budget: { requests: e.NOTION_REQUESTS_PER_WINDOW, windowMs: e.NOTION_RATE_WINDOW_SECONDS * 1000 },
+      workspace: e.NOTION_WORKSPACE_ID
+        ? {
+            id: e.NOTION_WORKSPACE_ID,
+            budget: e.NOTION_WORKSPACE_REQUESTS_PER_WINDOW ? { requests: e.NOTION_WORKSPACE_REQUESTS_PER_WINDOW, windowMs: e.NOTION_RATE_WINDOW_SECONDS * 1000 } : undefined,
+          }
+        : undefined,
     },
     google: {
       apiUrl: e.GOOGLE_API_URL,

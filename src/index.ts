@@ -6,6 +6,7 @@ import { runTick } from './triggers/tick';
 import { tickTasks } from './triggers/tasks';
 
 export { RunWorkflow } from './engine/run-workflow';
+export { RateGate } from './gate/rate-gate';
 
 const app = createApp();
 

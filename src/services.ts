@@ -1,5 +1,11 @@
-// Builds the adapters from the parsed config, once per isolate and config. The engine, the
-// tick and the routes receive these; none of them builds a client itself.
+// Builds the adapters from the parsed config, once per isolate, config and priority. The engine,
+// the tick and the routes receive these; none of them builds a client itself.
+//
+// Rate gate: every Notion request passes the connection's shared gate (src/gate/) through the
+// client's `fetch` option. The priority of a caller's requests is the `priority` its Services were
+// built with — `servicesFor(config, 'decision')` for a reviewer's decision or a publish,
+// 'background' for the registry sync and reconciles, 'run' (the default) for admission and
+// drafting — explicit at the call site, never guessed from the request.
 import type { Config } from './env';
 import { missingSettings } from './env';
 import { createDriveAdapter, type DriveAdapter } from './adapters/drive';
@@ -8,6 +14,8 @@ import { createLlmAdapter, createLlmClient, type LlmAdapter } from './adapters/l
 import { createNotionAdapter, createNotionClient, type NotionAdapter } from './adapters/notion';
 import { createStore, type Store } from './adapters/store';
 import { createTriggerStore, type TriggerStore } from './adapters/trigger-store';
+import type { GateHandle, Priority } from './gate/gated-fetch';
+import { connectionGateName, notionGatedFetch } from './gate/notion-gate';
 
 export interface Services {
   config: Config;
@@ -18,12 +26,24 @@ export interface Services {
   notion: NotionAdapter | null;
   drive: DriveAdapter | null;
   llm: LlmAdapter;
+  /** The priority this object's Notion requests have at the rate gate. */
+  priority: Priority;
+  /** Notion requests waiting in the connection's gate and its budget per window; null without a gate. */
+  notionBacklog(): Promise<{ queued: number; budget: number } | null>;
 }
 
-const built = new WeakMap<Config, Services>();
+const built = new WeakMap<Config, Partial<Record<Priority, Services>>>();
 
-export function servicesFor(config: Config): Services {
-  const hit = built.get(config);
+/**
+ * The SDK's own timer would count the time spent waiting in the gate; the gated fetch times the
+ * request itself (config.notionTimeoutMs, from the permit on), so the client's is only a backstop.
+ */
+const CLIENT_TIMEOUT_BACKSTOP_MS = 24 * 60 * 60 * 1000;
+
+export function servicesFor(config: Config, priority: Priority = 'run'): Services {
+  const forConfig = built.get(config) ?? {};
+  built.set(config, forConfig);
+  const hit = forConfig[priority];
   if (hit) return hit;
   const { notion, google, model } = config;
   const googleAuth =
@@ -39,16 +59,32 @@ export function servicesFor(config: Config): Services {
     config,
     store: createStore(config.db),
     triggers: createTriggerStore(config.db),
-    notion: notion.token ? createNotionAdapter(createNotionClient({ token: notion.token, baseUrl: notion.apiUrl, timeoutMs: config.notionTimeoutMs })) : null,
+    notion: notion.token ? createNotionAdapter(notionClient(config, notion.token, priority)) : null,
     drive: googleAuth ? createDriveAdapter({
           rootUrl: google.apiUrl,
           accessToken: () => googleAuth.accessToken(),
           invalidateToken: (token) => googleAuth.invalidate(token),
         }) : null,
     llm: createLlmAdapter(createLlmClient({ baseUrl: model.baseUrl, apiKey: model.apiKey }), model.name),
+    priority,
+    async notionBacklog() {
+      const { rateGates } = config;
+      if (!rateGates || !notion.token) return null;
+      const stats = await rateGates.getByName(await connectionGateName(notion.token)).stats();
+      return { queued: stats.queued, budget: notion.budget.requests };
+    },
   };
-  built.set(config, services);
+  forConfig[priority] = services;
   return services;
+}
+
+function notionClient(config: Config, token: string, priority: Priority) {
+  const { notion, rateGates } = config;
+  if (!rateGates) return createNotionClient({ token, baseUrl: notion.apiUrl, timeoutMs: config.notionTimeoutMs });
+  // RPC stubs are typed from the class; the gate's methods are the GateHandle interface.
+  const gates = { get: (name: string) => rateGates.getByName(name) as unknown as GateHandle };
+  const fetch = notionGatedFetch(priority, { gates, token, budget: notion.budget, workspace: notion.workspace, timeoutMs: config.notionTimeoutMs });
+  return createNotionClient({ token, baseUrl: notion.apiUrl, timeoutMs: CLIENT_TIMEOUT_BACKSTOP_MS, fetch });
 }
 
 /** The Drive adapter, or an error naming the settings still missing. */

@@ -4,6 +4,7 @@ declare namespace Cloudflare {
   interface Env {
     DB: D1Database;
     RUN_WORKFLOW: Workflow;
+    RATE_GATE: DurableObjectNamespace<import('./gate/rate-gate').RateGate>;
     [setting: string]: unknown;
   }
 }

@@ -56,6 +56,9 @@ export async function setup(project: TestProject) {
     DASHBOARD_TOKEN,
     // New files settle in 1 s, not 15, so trigger tests stay quick.
     DRIVE_SETTLE_SECONDS: '1',
+    // The stand-in has no request budget unless a test sets one (rate-gate.test.ts does, with a
+    // budget of its own); Notion's real 180 per minute would only slow the other tests down.
+    NOTION_REQUESTS_PER_WINDOW: '100000',
   });
   return async () => {
     await Promise.all([notion.close(), drive.close(), model.close(), mailbox.close()]);

@@ -70,8 +70,8 @@ function dispatch(req: IncomingRequest, deps: ApiDeps): OutgoingResponse {
   const token = /^Bearer\s+(.+)$/i.exec(header(req, 'authorization') ?? '')?.[1]?.trim();
   const integration = token ? deps.store.integrationByToken(token) : undefined;
   if (!integration) throw errors.unauthorized();
-  const retryAfter = deps.limiter.take(integration.token);
-  if (retryAfter !== undefined) throw errors.rateLimited(retryAfter);
+  const limited = deps.limiter.take(integration.token, deps.store.state.workspace.id);
+  if (limited) throw errors.rateLimited(limited.retryAfterSeconds, limited.reason);
   if (!body.ok) throw body.error;
   checkRequestLimits(body.value);
   const prefixOf = (key: string) => (key in params ? 'path' : key in query || route.method === 'GET' ? 'query' : 'body');

@@ -20,13 +20,22 @@ export class NotionApiError extends Error {
     readonly code: NotionErrorCode,
     message: string,
     readonly headers: Record<string, string> = {},
+    /** Notion's `additional_data` (e.g. a 429's `rate_limit_reason`). */
+    readonly additionalData?: Record<string, unknown>,
   ) {
     super(message);
   }
 }
 
 export function errorBody(error: NotionApiError, requestId: string) {
-  return { object: 'error', status: error.status, code: error.code, message: error.message, request_id: requestId };
+  return {
+    object: 'error',
+    status: error.status,
+    code: error.code,
+    message: error.message,
+    request_id: requestId,
+    ...(error.additionalData ? { additional_data: error.additionalData } : {}),
+  };
 }
 
 /** The "body failed validation: …" family (reference/request-limits, status-codes). */
@@ -57,10 +66,15 @@ export const errors = {
       'Notion-Version header failed validation: Notion-Version header should be defined, instead was `undefined`.',
     ),
   unauthorized: () => new NotionApiError(401, 'unauthorized', 'API token is invalid.'),
-  rateLimited: (retryAfterSeconds: number) =>
-    new NotionApiError(429, 'rate_limited', 'You have been rate limited. Please try again in a few minutes.', {
-      'retry-after': String(retryAfterSeconds),
-    }),
+  /** `reason`: which limit (reference/request-limits: additional_data.rate_limit_reason). */
+  rateLimited: (retryAfterSeconds: number, reason?: string) =>
+    new NotionApiError(
+      429,
+      'rate_limited',
+      'You have been rate limited. Please try again in a few minutes.',
+      { 'retry-after': String(retryAfterSeconds) },
+      reason ? { rate_limit_reason: reason } : undefined,
+    ),
 };
 
 /** Truncated JSON of a value, the way Notion quotes it after "instead was". */

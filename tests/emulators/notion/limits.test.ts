@@ -119,7 +119,21 @@ describe('rate limits', () => {
       expect(Date.now() - started).toBeGreaterThanOrEqual(900);
       const limited = h.standIn.requests.filter((r) => r.status === 429);
       expect(limited.length).toBeGreaterThanOrEqual(2);
-      expect(limited[0]!.response).toMatchObject({ object: 'error', status: 429, code: 'rate_limited' });
+      expect(limited[0]!.response).toMatchObject({ object: 'error', status: 429, code: 'rate_limited', additional_data: { rate_limit_reason: 'public_api_request_rate_limit' } });
+    } finally {
+      h.standIn.setRateLimit(undefined);
+    }
+  });
+
+  it('also limits the workspace as a whole, and the 429 says which limit was hit', async () => {
+    h.standIn.setRateLimit({ connection: { requests: 10, perMs: 60_000 }, workspace: { requests: 2, perMs: 5000 } });
+    try {
+      const strict = h.client({ retry: false });
+      const results = await Promise.allSettled(Array.from({ length: 3 }, () => strict.users.me({})));
+      const rejected = results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason as { status: number; additional_data?: unknown; headers: Headers });
+      expect(rejected).toHaveLength(1);
+      expect(rejected[0]).toMatchObject({ status: 429, additional_data: { rate_limit_reason: 'public_api_space_request_rate_limit' } });
+      expect(Number(rejected[0]!.headers.get('retry-after'))).toBeGreaterThanOrEqual(4);
     } finally {
       h.standIn.setRateLimit(undefined);
     }

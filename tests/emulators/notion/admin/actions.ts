@@ -13,7 +13,7 @@ import type { Store } from '../model/store';
 import { createComment } from '../operations/comments';
 import { pageMarkdown, updateMarkdown } from '../operations/content';
 import { createPage, updatePage } from '../operations/pages';
-import type { RateLimit, RateLimiter } from '../rate-limit';
+import type { RateLimit, RateLimiter, RateLimits } from '../rate-limit';
 import { describeRequestErrors, type SchemaChecker, type SchemaViolation } from '../schema/checker';
 import type { SdkTypeName } from '../schema/sdk-types';
 import type { NotionSeed } from '../seed';
@@ -151,7 +151,8 @@ export function createAdminActions(deps: AdminDeps) {
     /** Delivers held events and waits until every delivery (retries included) is done. */
     settleWebhooks: (): Promise<void> => webhooks.idle(),
     webhookDeliveries: (): DeliveryRecord[] => webhooks.deliveries,
-    setRateLimit(limit: RateLimit | undefined): void {
+    /** A bare `{requests, perMs}` limits each connection; `{connection?, workspace?}` sets either or both. */
+    setRateLimit(limit: RateLimit | RateLimits | undefined): void {
       deps.limiter.configure(limit);
     },
     listSchemaViolations: (): SchemaViolation[] => checker.violations,
