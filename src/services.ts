@@ -1,7 +1,7 @@
 // Builds the adapters from the parsed config, once per isolate, config and priority. The engine,
 // the tick and the routes receive these; none of them builds a client itself.
 //
-// Rate gate: every Notion request passes the connection's shared gate (src/gate/) through the
+// Rate gate: every Notion and Drive request passes the connection's shared gate (src/gate/) through the
 // client's `fetch` option. The priority of a caller's requests is the `priority` its Services were
 // built with — `servicesFor(config, 'decision')` for a reviewer's decision or a publish,
 // 'background' for the registry sync and reconciles, 'run' (the default) for admission and
@@ -16,6 +16,7 @@ import { createStore, type Store } from './adapters/store';
 import { createTriggerStore, type TriggerStore } from './adapters/trigger-store';
 import type { GateHandle, Priority } from './gate/gated-fetch';
 import { connectionGateName, notionGatedFetch } from './gate/notion-gate';
+import { driveGatedFetch } from './gate/drive-gate';
 
 export interface Services {
   config: Config;
@@ -39,6 +40,8 @@ const built = new WeakMap<Config, Partial<Record<Priority, Services>>>();
  * request itself (config.notionTimeoutMs, from the permit on), so the client's is only a backstop.
  */
 const CLIENT_TIMEOUT_BACKSTOP_MS = 24 * 60 * 60 * 1000;
+/** One Drive request, from its permit on (a large Doc upload included). */
+const DRIVE_TIMEOUT_MS = 60_000;
 
 export function servicesFor(config: Config, priority: Priority = 'run'): Services {
   const forConfig = built.get(config) ?? {};
@@ -64,6 +67,7 @@ export function servicesFor(config: Config, priority: Priority = 'run'): Service
           rootUrl: google.apiUrl,
           accessToken: () => googleAuth.accessToken(),
           invalidateToken: (token) => googleAuth.invalidate(token),
+          fetch: driveFetch(config, priority),
         }) : null,
     llm: createLlmAdapter(createLlmClient({ baseUrl: model.baseUrl, apiKey: model.apiKey }), model.name),
     priority,
@@ -85,6 +89,14 @@ function notionClient(config: Config, token: string, priority: Priority) {
   const gates = { get: (name: string) => rateGates.getByName(name) as unknown as GateHandle };
   const fetch = notionGatedFetch(priority, { gates, token, budget: notion.budget, workspace: notion.workspace, timeoutMs: config.notionTimeoutMs });
   return createNotionClient({ token, baseUrl: notion.apiUrl, timeoutMs: CLIENT_TIMEOUT_BACKSTOP_MS, fetch });
+}
+
+/** Drive calls pass the service account's gate too: a rate refusal pauses every caller of that user. */
+function driveFetch(config: Config, priority: Priority): typeof fetch | undefined {
+  const { rateGates, google } = config;
+  if (!rateGates || !google.serviceAccountEmail) return undefined;
+  const gates = { get: (name: string) => rateGates.getByName(name) as unknown as GateHandle };
+  return driveGatedFetch(priority, { gates, user: google.serviceAccountEmail, timeoutMs: DRIVE_TIMEOUT_MS });
 }
 
 /** The Drive adapter, or an error naming the settings still missing. */

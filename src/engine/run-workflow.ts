@@ -87,8 +87,10 @@ export class RunWorkflow extends WorkflowEntrypoint<Cloudflare.Env, RunParams> {
       await durable('start', markRunning);
       const gathered = await durable('gather context', gatherStep);
       const { lastRound, approvedRounds, spans } = await this.runGraph(plan, durable, step, config.reviewTimeoutDays);
-      const links = await durable('publish', (s) => publishStep(s, lastRound, gathered, approvedRounds));
-      await durable('finish', (s) => finishStep(s, lastRound, links));
+      // A reviewer is waiting for the publish: its Notion requests go first at the rate gate.
+      const first = (s: RunScope): RunScope => ({ ...s, services: servicesFor(config, 'decision') });
+      const links = await durable('publish', (s) => publishStep(first(s), lastRound, gathered, approvedRounds));
+      await durable('finish', (s) => finishStep(first(s), lastRound, links));
       // Published first: what the reviewers corrected becomes lessons for the next runs. A
       // failure here is the lessons' (learn.ts logs it), never the run's.
       try {

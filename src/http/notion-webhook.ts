@@ -50,7 +50,8 @@ function refuse(c: Context<AppEnv>, status: 400 | 401 | 409 | 503, reason: strin
 
 export async function handleNotionWebhook(c: Context<AppEnv>): Promise<Response> {
   const raw = await c.req.text();
-  const services = servicesFor(c.var.config);
+  // A person just acted (a decision, an edit, a row reaching a trigger): first at the rate gate.
+  const services = servicesFor(c.var.config, 'decision');
   const now = new Date();
   let body: unknown;
   try {

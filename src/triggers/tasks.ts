@@ -4,7 +4,7 @@
 // reconcile review decisions that webhooks may have missed (every tick without webhooks, every 15
 // minutes while they are healthy: review/reconcile-cadence.ts), remind, escalate and time out
 // reviews nobody decided, watch for stranded runs, and keep processed_events to a bounded window.
-import type { Services } from '../services';
+import { servicesFor, type Services } from '../services';
 import { syncRegistry } from '../registry/sync';
 import { reconcileReviewsWhenDue } from '../review/reconcile-cadence';
 import { createWebhookStore, type EventWindow } from '../adapters/webhook-store';
@@ -25,16 +25,20 @@ export const EVENT_WINDOW: EventWindow = { maxAgeMs: 3 * 24 * 60 * 60_000, keep:
 export function tickTasks(services: Services): TickTask[] {
   // Without Notion there is no registry to read and no Run row to write; /health says so.
   if (!services.notion) return [];
+  // Rate-gate priorities (src/services.ts): the sync and reminders wait behind runs; the reconcile,
+  // which finds a reviewer's decision a webhook missed, goes first.
+  const background = servicesFor(services.config, 'background');
+  const decisions = servicesFor(services.config, 'decision');
   return [
-    { name: 'registry sync', run: (now) => syncRegistry(services, now) },
+    { name: 'registry sync', run: (now) => syncRegistry(background, now) },
     // Without Drive there is no folder to watch; the rows' Health says the link cannot be checked.
     ...(services.drive ? [{ name: 'drive triggers', run: (now: Date) => runDriveTriggers(services, now) }] : []),
     { name: 'notion row triggers', run: (now) => runNotionTriggers(services, now) },
     { name: 'schedule admission', run: (now) => admitScheduledRuns(services, now) },
     { name: 'start admitted runs', run: (now) => startPendingRuns(services, now) },
-    { name: 'review reconcile', run: (now) => reconcileReviewsWhenDue(services, now) },
+    { name: 'review reconcile', run: (now) => reconcileReviewsWhenDue(decisions, now) },
     // After the reconcile, so a decision made since the last tick is taken before any reminder or timeout.
-    { name: 'review reminders', run: (now) => remindReviews(services, now) },
+    { name: 'review reminders', run: (now) => remindReviews(background, now) },
     // Heartbeats are wall-clock times, so the watchdog is given the real time, not the slot's.
     { name: 'run watchdog', run: () => watchRuns(services, new Date()) },
     // Wall-clock too: event ids are stamped with the real time they arrived.

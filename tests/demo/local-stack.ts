@@ -87,7 +87,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     dir,
     port: ports.worker,
     urls: { notion: notion.url, drive: drive.url, driveToken: drive.tokenUrl, model: model.url },
-    env: options.env,
+    // Tests and the benches' request counts want no pacing; the admission bench sets the emulated
+    // budget itself, and `npm start` (demo-stack.ts) keeps Notion's real one.
+    env: { NOTION_REQUESTS_PER_WINDOW: '100000', ...options.env },
     quiet: options.quiet,
     log: options.workerLog,
   });
