@@ -35,7 +35,8 @@ export function benchTable(r: BenchResults): string {
   const run = r.runLoop.runs[1] ?? r.runLoop.runs[0];
   const rows: [string, string][] = [];
   if (run) rows.push([`Notion requests per scheduled run (Baton's own, run 2 of ${r.runLoop.runs.length}; two context pages, one review)`, `${sum(run.notion)}: ${byEndpoint(run.notion)}`]);
-  rows.push(['Quiet tick while a review waits (webhooks healthy)', `${sum(r.runLoop.quietTickWithReview.notion)} Notion requests, ${r.runLoop.quietTickWithReview.reconcileQueries} reconcile queries`]);
+  const quiet = sum(r.runLoop.quietTickWithReview.notion);
+  rows.push(['Quiet tick while a review waits (webhooks healthy)', `${quiet} Notion ${quiet === 1 ? 'request' : 'requests'} (the registry sync's query), ${r.runLoop.quietTickWithReview.reconcileQueries} reconcile queries`]);
   rows.push([`Approval → run resumed, p50 / p95 (webhook path, ${r.runLoop.latency.approvalToResumed.samples} runs)`, ms(r.runLoop.latency.approvalToResumed)]);
   rows.push(['Approval → published, p50 / p95', ms(r.runLoop.latency.approvalToPublished)]);
   rows.push([`Drive push (file moved in) → run started, p50 / p95 (${r.triggers.driveSettledMove.samples} each)`, trigger(r.triggers.driveSettledMove)]);
@@ -49,7 +50,7 @@ export function benchTable(r: BenchResults): string {
   if (a) {
     rows.push([
       `${a.workflows.toLocaleString('en')} workflows due in one minute, emulated Notion budget ${a.budget.requests} requests / ${a.budget.windowSeconds} s`,
-      `${a.drafted} drafted in ${a.elapsedSeconds.toFixed(0)} s (floor ${a.floorSeconds.toFixed(0)} s, ${a.timeOverFloor.toFixed(2)}×); ${(a.budgetUsed * 100).toFixed(0)}% of the budget used; ${a.rateLimited} answers of 429; ${a.failedStepAttemptsFromRateLimits} failed steps from 429/529`,
+      `${a.drafted} drafted in ${a.elapsedSeconds.toFixed(0)} s (floor ${a.floorSeconds.toFixed(0)} s, ${a.timeOverFloor.toFixed(2)}×); ${(a.budgetUsed * 100).toFixed(0)}% of the budget used; ${a.rateLimited} answers of 429; ${a.failedStepAttempts} failed step attempts of ${a.stepAttempts}, ${a.failedStepAttemptsFromRateLimits} of them from 429/529`,
     ]);
   }
   const lines = ['| Measure | Result |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)];
