@@ -15,12 +15,16 @@ export const WEBHOOK_VERIFIED_KEY = 'notion_webhook_verified_at';
 export const WEBHOOK_REFUSED_KEY = 'notion_webhook_refused_at';
 export const WEBHOOK_FAILED_KEY = 'notion_webhook_failed_at';
 export const REVIEW_RECONCILED_KEY = 'review_reconciled_at';
+/** The wall-clock time the last reconcile started (delivery outcomes are wall-clock too). */
+export const REVIEW_RECONCILED_WALL_KEY = 'review_reconciled_wall_at';
 
 export interface WebhookHealth {
   verifiedAt: string | null;
   refusedAt: string | null;
   failedAt: string | null;
   reconciledAt: string | null;
+  /** When the last reconcile started, wall-clock: a failed delivery before it is covered. */
+  reconciledWallAt?: string | null;
 }
 
 export type DeliveryOutcome = 'verified' | 'refused' | 'failed';
@@ -35,7 +39,8 @@ export interface EventWindow {
 export interface WebhookStore {
   health(): Promise<WebhookHealth>;
   recordDelivery(outcome: DeliveryOutcome, now: Date): Promise<void>;
-  recordReconcile(now: Date): Promise<void>;
+  /** `now` is the tick's time; `startedAt` the wall-clock time the reconcile began. */
+  recordReconcile(now: Date, startedAt?: Date): Promise<void>;
   /** Drops event ids outside the window; how many went. */
   pruneProcessedEvents(now: Date, window: EventWindow): Promise<number>;
 }
@@ -53,8 +58,8 @@ export function createWebhookStore(db: D1Database): WebhookStore {
   return {
     async health() {
       const { results } = await db
-        .prepare('SELECT key, value FROM meta WHERE key IN (?1, ?2, ?3, ?4)')
-        .bind(WEBHOOK_VERIFIED_KEY, WEBHOOK_REFUSED_KEY, WEBHOOK_FAILED_KEY, REVIEW_RECONCILED_KEY)
+        .prepare('SELECT key, value FROM meta WHERE key IN (?1, ?2, ?3, ?4, ?5)')
+        .bind(WEBHOOK_VERIFIED_KEY, WEBHOOK_REFUSED_KEY, WEBHOOK_FAILED_KEY, REVIEW_RECONCILED_KEY, REVIEW_RECONCILED_WALL_KEY)
         .all();
       const meta = new Map(z.array(MetaRow).parse(results).map((r) => [r.key, r.value]));
       return {
@@ -62,10 +67,14 @@ export function createWebhookStore(db: D1Database): WebhookStore {
         refusedAt: meta.get(WEBHOOK_REFUSED_KEY) ?? null,
         failedAt: meta.get(WEBHOOK_FAILED_KEY) ?? null,
         reconciledAt: meta.get(REVIEW_RECONCILED_KEY) ?? null,
+        reconciledWallAt: meta.get(REVIEW_RECONCILED_WALL_KEY) ?? null,
       };
     },
     recordDelivery: (outcome, now) => put(KEY[outcome], now),
-    recordReconcile: (now) => put(REVIEW_RECONCILED_KEY, now),
+    async recordReconcile(now, startedAt = new Date()) {
+      await put(REVIEW_RECONCILED_KEY, now);
+      await put(REVIEW_RECONCILED_WALL_KEY, startedAt);
+    },
     async pruneProcessedEvents(now, window) {
       const cutoff = new Date(now.getTime() - window.maxAgeMs).toISOString();
       const [byAge, byCount] = await db.batch([

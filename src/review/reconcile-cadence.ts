@@ -43,7 +43,8 @@ export async function reconcileReviewsWhenDue(services: Services, now: Date): Pr
   );
   const due = reconcileDue({ now, wallNow: new Date(), webhooksConfigured: Boolean(services.config.notion.webhookSecret), health: await webhooks.health(), reviews });
   if (!due.due) return { skipped: true };
+  const startedAt = new Date();
   const outcomes = await reconcileReviews(services, now);
-  await webhooks.recordReconcile(now);
+  await webhooks.recordReconcile(now, startedAt);
   return outcomes;
 }

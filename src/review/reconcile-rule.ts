@@ -7,8 +7,11 @@
 //   - With webhooks, they are HEALTHY while all of these hold:
 //       * a delivery has verified (signature checked) at least once;
 //       * no delivery failed verification, and none failed to be handled, since the last one that
-//         verified (a bad signature means the secret or the subscription changed; a handling
-//         failure means Notion's retry may come hours later);
+//         verified AND the last reconcile (a bad signature means the secret or the subscription
+//         changed; a handling failure means Notion's retry may come hours later, so the event it
+//         carried counts as lost until a reconcile has looked: under 20% injected faults, a
+//         failure followed by other runs' good deliveries otherwise left a non-reviewer's approval
+//         standing until the 15-minute backstop);
 //       * every review waiting was followed by a verified delivery within DELIVERY_GRACE_MS of
 //         opening: opening a review writes the Run row, and Notion delivers events for the
 //         integration's own edits too (handled and skipped as Baton's), so a review opened more
@@ -54,8 +57,10 @@ export interface CadenceInput {
 function deliveryProblem(health: WebhookHealth): 'never_verified' | 'refused' | 'failed' | null {
   const verified = health.verifiedAt ? Date.parse(health.verifiedAt) : null;
   if (verified === null) return 'never_verified';
-  if (health.refusedAt && Date.parse(health.refusedAt) >= verified) return 'refused';
-  if (health.failedAt && Date.parse(health.failedAt) >= verified) return 'failed';
+  const reconciled = health.reconciledWallAt ? Date.parse(health.reconciledWallAt) : Number.NEGATIVE_INFINITY;
+  const covered = Math.min(verified, reconciled);
+  if (health.refusedAt && Date.parse(health.refusedAt) >= covered) return 'refused';
+  if (health.failedAt && Date.parse(health.failedAt) >= covered) return 'failed';
   return null;
 }
 

@@ -46,13 +46,18 @@ describe('when the tick reconciles the review queue', () => {
     expect(reconcileDue(input({ now: new Date(T('08:31')) }, seen))).toEqual({ due: true, reason: 'slow_cadence' });
   });
 
-  it('reconciles at once after a delivery failed verification, until one verifies again', () => {
-    expect(reconcileDue(input({}, { refusedAt: '2026-11-30T08:00:30.000Z' }))).toEqual({ due: true, reason: 'refused' });
-    expect(reconcileDue(input({}, { refusedAt: '2026-11-30T07:59:00.000Z' }))).toEqual({ due: false });
+  it('reconciles at once after a delivery failed verification, until one verifies again and a reconcile has looked', () => {
+    expect(reconcileDue(input({}, { refusedAt: '2026-11-30T08:00:30.000Z', reconciledWallAt: T('07:59') }))).toEqual({ due: true, reason: 'refused' });
+    // Verified since, but no reconcile since: what the refused delivery carried may be lost.
+    expect(reconcileDue(input({}, { refusedAt: '2026-11-30T07:59:00.000Z', reconciledWallAt: T('07:58') }))).toEqual({ due: true, reason: 'refused' });
+    expect(reconcileDue(input({}, { refusedAt: '2026-11-30T07:59:00.000Z', reconciledWallAt: '2026-11-30T07:59:30.000Z' }))).toEqual({ due: false });
   });
 
-  it('reconciles at once after a delivery could not be handled', () => {
+  it('reconciles at once after a delivery could not be handled, however many deliveries verify after it, until a reconcile has looked', () => {
     expect(reconcileDue(input({}, { failedAt: '2026-11-30T08:00:01.000Z' }))).toEqual({ due: true, reason: 'failed' });
+    // Other runs' events verified since (verifiedAt 08:05), but the failed one's event is still unhandled.
+    expect(reconcileDue(input({}, { failedAt: T('08:01'), verifiedAt: T('08:05'), reconciledWallAt: T('08:00') }))).toEqual({ due: true, reason: 'failed' });
+    expect(reconcileDue(input({}, { failedAt: T('08:01'), verifiedAt: T('08:05'), reconciledWallAt: T('08:02') }))).toEqual({ due: false });
   });
 
   it('takes a review opened over five minutes ago with no delivery since as a delivery missed', () => {
