@@ -48,6 +48,8 @@ export const RawEnv = z.object({
 
   DEFAULT_TIME_ZONE: ianaZone.default('UTC'),
   REVIEW_TIMEOUT_DAYS: z.coerce.number().positive({ message: 'must be a number of days greater than 0' }).default(7),
+  /** With healthy Notion webhooks, the review reconcile's backstop (review/reconcile-rule.ts). */
+  REVIEW_RECONCILE_BACKSTOP_SECONDS: z.coerce.number().int().positive({ message: 'must be a whole number of seconds greater than 0' }).default(900),
   /** First delay before a failed run step is retried (then doubling). */
   STEP_RETRY_DELAY_SECONDS: z.coerce.number().nonnegative({ message: 'must be a number of seconds' }).default(10),
   /** Comma-separated Drive folder / shared drive ids Baton may read and write. */
@@ -89,6 +91,8 @@ export interface Config {
   model: { baseUrl: string; name: string; apiKey?: string };
   defaultTimeZone: string;
   reviewTimeoutDays: number;
+  /** How often the review reconcile runs while Notion webhooks are healthy. */
+  reconcileBackstopMs: number;
   stepRetryDelaySeconds: number;
   allowedDriveRoots: string[];
   allowedNotionPages: string[];
@@ -160,6 +164,7 @@ export function loadConfig(env: unknown): Config {
     model: { baseUrl: e.MODEL_BASE_URL, name: e.MODEL_NAME, apiKey: e.MODEL_API_KEY },
     defaultTimeZone: e.DEFAULT_TIME_ZONE,
     reviewTimeoutDays: e.REVIEW_TIMEOUT_DAYS,
+    reconcileBackstopMs: e.REVIEW_RECONCILE_BACKSTOP_SECONDS * 1000,
     stepRetryDelaySeconds: e.STEP_RETRY_DELAY_SECONDS,
     allowedDriveRoots: splitList(e.ALLOWED_DRIVE_ROOTS),
     allowedNotionPages: splitList(e.ALLOWED_NOTION_PAGES),

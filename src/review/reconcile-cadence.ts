@@ -41,7 +41,7 @@ export async function reconcileReviewsWhenDue(services: Services, now: Date): Pr
       return { openedAt, firstSeenAt, deadlineDue: await deadlineDue(run, openedAt, services.config.reviewTimeoutDays, now, store) };
     }),
   );
-  const due = reconcileDue({ now, wallNow: new Date(), webhooksConfigured: Boolean(services.config.notion.webhookSecret), health: await webhooks.health(), reviews });
+  const due = reconcileDue({ now, wallNow: new Date(), webhooksConfigured: Boolean(services.config.notion.webhookSecret), health: await webhooks.health(), reviews, backstopMs: services.config.reconcileBackstopMs });
   if (!due.due) return { skipped: true };
   const startedAt = new Date();
   const outcomes = await reconcileReviews(services, now);

@@ -51,6 +51,8 @@ export interface CadenceInput {
   webhooksConfigured: boolean;
   health: WebhookHealth;
   reviews: readonly WaitingReview[];
+  /** The backstop while healthy; SLOW_CADENCE_MS unless configured (REVIEW_RECONCILE_BACKSTOP_SECONDS). */
+  backstopMs?: number;
 }
 
 /** What is wrong with the deliveries so far (wall-clock times only), or null when they are healthy. */
@@ -79,7 +81,7 @@ export function webhooksHealthy(webhooksConfigured: boolean, health: WebhookHeal
  * steps), the backstop's times are tick times (written by the tick), as a tick may be given a
  * time other than the clock's (a late cron, a test).
  */
-export function reconcileDue({ now, wallNow, webhooksConfigured, health, reviews }: CadenceInput): { due: true; reason: ReconcileReason } | { due: false } {
+export function reconcileDue({ now, wallNow, webhooksConfigured, health, reviews, backstopMs = SLOW_CADENCE_MS }: CadenceInput): { due: true; reason: ReconcileReason } | { due: false } {
   if (!webhooksConfigured) return { due: true, reason: 'no_webhooks' };
   const unhealthy = deliveryProblem(health);
   if (unhealthy) return { due: true, reason: unhealthy };
@@ -92,6 +94,6 @@ export function reconcileDue({ now, wallNow, webhooksConfigured, health, reviews
   // wall-clock stamp), or from the last reconcile if that is later.
   const reconciled = health.reconciledAt ? Date.parse(health.reconciledAt) : Number.NEGATIVE_INFINITY;
   const start = (r: WaitingReview) => Math.max(reconciled, Math.min(Date.parse(r.firstSeenAt), Date.parse(r.openedAt)));
-  if (reviews.some((r) => now.getTime() - start(r) >= SLOW_CADENCE_MS)) return { due: true, reason: 'slow_cadence' };
+  if (reviews.some((r) => now.getTime() - start(r) >= backstopMs)) return { due: true, reason: 'slow_cadence' };
   return { due: false };
 }
