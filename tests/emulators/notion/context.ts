@@ -12,7 +12,7 @@ export interface Actor {
 }
 
 export type ChangeEvent =
-  | { type: 'page.created' | 'page.deleted' | 'page.undeleted'; pageId: string; actor: Actor }
+  | { type: 'page.created' | 'page.deleted' | 'page.undeleted' | 'page.moved'; pageId: string; actor: Actor }
   | { type: 'page.properties_updated'; pageId: string; actor: Actor; propertyIds: string[] }
   | { type: 'page.content_updated'; pageId: string; actor: Actor; blockIds: string[] }
   | { type: 'comment.created'; commentId: string; pageId: string; actor: Actor };

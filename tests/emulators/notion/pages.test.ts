@@ -201,3 +201,23 @@ describe('a database id given to the page endpoints', () => {
     expect(String((error as unknown as Error).message)).toMatch(/is a database, not a page/);
   });
 });
+
+describe('moving pages (reference/move-page)', () => {
+  it('moves a page under another page, with its content, and lists it there and not under the old parent', async () => {
+    const a = await h.notion.pages.create({ parent: { page_id: IDS.root }, properties: { title: { title: title('Moves') } }, markdown: 'Body stays' });
+    const b = await h.notion.pages.create({ parent: { page_id: IDS.root }, properties: { title: { title: title('New home') } } });
+    const moved = (await h.notion.pages.move({ page_id: a.id, parent: { page_id: b.id } })) as PageObjectResponse;
+    expect(moved.parent).toEqual({ type: 'page_id', page_id: b.id });
+    expect((await h.notion.blocks.children.list({ block_id: b.id })).results.map((r) => r.id)).toContain(a.id);
+    expect((await h.notion.blocks.children.list({ block_id: IDS.root })).results.map((r) => r.id)).not.toContain(a.id);
+    expect((await h.client({ version: '2026-03-11' }).pages.retrieveMarkdown({ page_id: a.id })).markdown).toContain('Body stays');
+  });
+
+  it('refuses a page under itself, a database as the page, and a parent the integration cannot see', async () => {
+    const a = await h.notion.pages.create({ parent: { page_id: IDS.root }, properties: { title: { title: title('Outer') } } });
+    const inner = await h.notion.pages.create({ parent: { page_id: a.id }, properties: { title: { title: title('Inner') } } });
+    expect(await failure(h.notion.pages.move({ page_id: a.id, parent: { page_id: inner.id } }))).toMatchObject({ status: 400, code: 'validation_error' });
+    expect(await failure(h.notion.pages.move({ page_id: IDS.database, parent: { page_id: a.id } }))).toMatchObject({ status: 400, code: 'validation_error' });
+    expect(await failure(h.notion.pages.move({ page_id: a.id, parent: { page_id: IDS.private } }))).toMatchObject({ status: 404, code: 'object_not_found' });
+  });
+});

@@ -131,6 +131,18 @@ describe('deliveries', () => {
     });
   });
 
+  it('reports page.moved by the person who moved it, with the new parent', async () => {
+    const page = await h.notion.pages.create({ parent: { page_id: IDS.notes }, properties: { title: { title: [{ text: { content: 'Moving' } }] } } });
+    const moved = await raw(`${h.standIn.url}/__admin/people/${IDS.grace}/pages/${page.id}/move`, { method: 'POST', json: { parent: { page_id: IDS.root } } });
+    expect(moved.status).toBe(200);
+    await h.standIn.settleWebhooks();
+    expect(events().map((e) => e.json).find((e) => e.type === 'page.moved')).toMatchObject({
+      entity: { id: page.id, type: 'page' },
+      data: { parent: { id: IDS.root, type: 'page' } },
+      authors: [{ id: IDS.grace, type: 'person' }],
+    });
+  });
+
   it('says nothing about pages the integration cannot see', async () => {
     h.standIn.replaceMarkdownAsPerson(IDS.ada, IDS.private, 'Secret edit');
     await h.standIn.settleWebhooks();

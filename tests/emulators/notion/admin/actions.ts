@@ -2,7 +2,7 @@
 // replace or edit a page's markdown, comment, create a row — the change is stamped with that
 // person and its webhook lists them as author), move the clock, share pages, reset or reseed,
 // and configure webhooks and the request budget. The admin HTTP endpoints call these.
-import type { CreateCommentParameters, CreatePageParameters, UpdatePageParameters } from '@notionhq/client';
+import type { CreateCommentParameters, CreatePageParameters, MovePageParameters, UpdatePageParameters } from '@notionhq/client';
 import type { LoggedRequest } from '../../shared/server';
 import type { ChangeEvent, OperationContext } from '../context';
 import { notFound, validationError } from '../errors';
@@ -12,7 +12,7 @@ import type { MarkdownEdit } from '../markdown/edit';
 import type { Store } from '../model/store';
 import { createComment } from '../operations/comments';
 import { pageMarkdown, updateMarkdown } from '../operations/content';
-import { createPage, updatePage } from '../operations/pages';
+import { createPage, movePage, updatePage } from '../operations/pages';
 import type { RateLimit, RateLimiter, RateLimits } from '../rate-limit';
 import { describeRequestErrors, type SchemaChecker, type SchemaViolation } from '../schema/checker';
 import type { SdkTypeName } from '../schema/sdk-types';
@@ -93,6 +93,10 @@ export function createAdminActions(deps: AdminDeps) {
     updatePageAsPerson(personId: string, pageId: string, update: PersonPageUpdate) {
       validate('UpdatePageParameters', { ...update, page_id: pageId });
       return pageObject(updatePage(asPerson(personId), pageId, update), store, '2025-09-03');
+    },
+    movePageAsPerson(personId: string, pageId: string, parent: MovePageParameters['parent']) {
+      validate('MovePageParameters', { parent, page_id: pageId });
+      return pageObject(movePage(asPerson(personId), pageId, parent), store, '2025-09-03');
     },
     replaceMarkdownAsPerson(personId: string, pageId: string, markdown: string, options: { allowDeletingContent?: boolean } = {}) {
       return updateMarkdown(asPerson(personId), pageId, {

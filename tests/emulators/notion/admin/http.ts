@@ -25,6 +25,7 @@ const ROUTES: [string, string, Handler][] = [
   ['POST', '/__admin/people', (a, body) => a.createPerson(body)],
   ['POST', '/__admin/people/:person/pages', (a, body, p) => a.createPageAsPerson(p.person!, body)],
   ['PATCH', '/__admin/people/:person/pages/:page', (a, body, p) => a.updatePageAsPerson(p.person!, p.page!, body)],
+  ['POST', '/__admin/people/:person/pages/:page/move', (a, body, p) => a.movePageAsPerson(p.person!, p.page!, body?.parent)],
   [
     'PUT',
     '/__admin/people/:person/pages/:page/markdown',

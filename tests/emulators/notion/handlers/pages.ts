@@ -1,7 +1,7 @@
-// Page endpoints: create, retrieve, update, and the markdown pair
-// (reference/post-page, retrieve-a-page, patch-page, retrieve-page-markdown, update-page-markdown).
+// Page endpoints: create, retrieve, update, move, and the markdown pair (reference/post-page,
+// retrieve-a-page, patch-page, move-page, retrieve-page-markdown, update-page-markdown).
 import { pageMarkdown, updateMarkdown } from '../operations/content';
-import { createPage, getPage, updatePage } from '../operations/pages';
+import { createPage, getPage, movePage, updatePage } from '../operations/pages';
 import { pageObject } from '../serialize/objects';
 import type { Route } from './route';
 import { findProperty } from '../model/property-schema';
@@ -50,6 +50,13 @@ export const pageRoutes: Route[] = [
       const page = updatePage(ctx, page_id, body);
       return pageObject(page, ctx.store, ctx.version, only(ctx, page, filter_properties));
     },
+  },
+  {
+    method: 'POST',
+    path: '/v1/pages/:page_id/move',
+    request: 'MovePageParameters',
+    response: 'PageObjectResponse',
+    handle: (ctx, input) => pageObject(movePage(ctx, input.page_id, input.parent), ctx.store, ctx.version),
   },
   {
     method: 'GET',

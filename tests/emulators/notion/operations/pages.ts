@@ -1,6 +1,6 @@
 // Creating and updating pages (reference/post-page, reference/patch-page), shared by the API
 // handlers and the admin API's person actions.
-import type { CreatePageParameters, UpdatePageParameters } from '@notionhq/client';
+import type { CreatePageParameters, MovePageParameters, UpdatePageParameters } from '@notionhq/client';
 import { type OperationContext, requireVisible } from '../context';
 import { bodyValidationError, quoteValue, validationError } from '../errors';
 import { newId, normalizeId } from '../ids';
@@ -151,5 +151,40 @@ export function updatePage(ctx: OperationContext, rawId: string, params: Omit<Up
   store.changed();
   if (changed.length) ctx.emit({ type: 'page.properties_updated', pageId: page.id, actor: ctx.actor, propertyIds: changed });
   if (trashChanged) ctx.emit({ type: trash ? 'page.deleted' : 'page.undeleted', pageId: page.id, actor: ctx.actor });
+  return page;
+}
+
+/**
+ * Moves a page under another page or into a data source (reference/move-page): "This must be a
+ * regular Notion page, and not a database"; "The bot must have edit access to the new parent";
+ * the new parent page "must be a regular Notion page". Properties and content move with it; a
+ * page cannot go under itself or a page below it. Notion sends page.moved (webhooks).
+ */
+export function movePage(ctx: OperationContext, rawId: string, target: MovePageParameters['parent']): StoredPage {
+  const { store } = ctx;
+  const page = getPage(ctx, rawId);
+  if (page.in_trash) throw validationError("Can't edit block that is archived. You must unarchive the block before editing.");
+  const parent = resolveParent(ctx, target as NonNullable<CreatePageParameters['parent']>);
+  const parentId = parent.type === 'page_id' ? parent.page_id : parent.type === 'data_source_id' ? parent.data_source_id : undefined;
+  if (parentId !== undefined && store.lineage(parentId).includes(page.id)) {
+    throw validationError('A page cannot be moved under itself or one of its own child pages.');
+  }
+  if (parent.type === 'page_id' && store.inTrash(parent.page_id)) {
+    throw validationError("Can't edit block that is archived. You must unarchive the block before editing.");
+  }
+  if (page.parent.type === 'page_id') store.removeChild(page.parent.page_id, page.id);
+  if (parent.type === 'data_source_id' && page.parent.type !== 'data_source_id') {
+    // A page becoming a row keeps its title; the data source's other properties start empty.
+    const title = page.properties[store.titlePropertyId(page)];
+    page.parent = parent;
+    page.properties = defaultValues(store.dataSource(parent.data_source_id)!.properties);
+    if (title) page.properties[store.titlePropertyId(page)] = title;
+  } else {
+    page.parent = parent;
+  }
+  if (parent.type === 'page_id') store.insertChildren(parent.page_id, [page.id]);
+  store.touch(page, ctx.actor.id);
+  store.changed();
+  ctx.emit({ type: 'page.moved', pageId: page.id, actor: ctx.actor });
   return page;
 }

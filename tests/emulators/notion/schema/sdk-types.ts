@@ -22,9 +22,11 @@ import type {
   ListCommentsResponse,
   ListUsersParameters,
   ListUsersResponse,
+  MovePageParameters,
   PageContentUpdatedWebhookPayload,
   PageCreatedWebhookPayload,
   PageDeletedWebhookPayload,
+  PageMovedWebhookPayload,
   PageObjectResponse,
   PagePropertiesUpdatedWebhookPayload,
   PageUndeletedWebhookPayload,
@@ -66,9 +68,11 @@ export type NotionSdkTypes = {
   ListCommentsResponse: ListCommentsResponse;
   ListUsersParameters: ListUsersParameters;
   ListUsersResponse: ListUsersResponse;
+  MovePageParameters: MovePageParameters;
   PageContentUpdatedWebhookPayload: PageContentUpdatedWebhookPayload;
   PageCreatedWebhookPayload: PageCreatedWebhookPayload;
   PageDeletedWebhookPayload: PageDeletedWebhookPayload;
+  PageMovedWebhookPayload: PageMovedWebhookPayload;
   PageMarkdownResponse: PageMarkdownResponse;
   PageObjectResponse: PageObjectResponse;
   PagePropertiesUpdatedWebhookPayload: PagePropertiesUpdatedWebhookPayload;

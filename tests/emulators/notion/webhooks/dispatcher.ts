@@ -57,7 +57,7 @@ export interface DeliveryRecord {
   signature?: string;
 }
 
-const DEFAULT_EVENTS = ['page.created', 'page.properties_updated', 'page.content_updated', 'page.deleted', 'page.undeleted', 'comment.created'];
+const DEFAULT_EVENTS = ['page.created', 'page.properties_updated', 'page.content_updated', 'page.moved', 'page.deleted', 'page.undeleted', 'comment.created'];
 
 export function sign(body: string, token: string): string {
   return `sha256=${createHmac('sha256', token).update(body).digest('hex')}`;

@@ -22,6 +22,7 @@ export const PAYLOAD_TYPES: Record<ChangeEvent['type'], SdkTypeName> = {
   'page.content_updated': 'PageContentUpdatedWebhookPayload',
   'page.deleted': 'PageDeletedWebhookPayload',
   'page.undeleted': 'PageUndeletedWebhookPayload',
+  'page.moved': 'PageMovedWebhookPayload',
   'comment.created': 'CommentCreatedWebhookPayload',
 };
 
