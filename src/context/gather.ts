@@ -5,7 +5,9 @@
 // Allowed roots are enforced here, on every run, not only when the row was checked: each Drive
 // folder, Drive file and Notion page is looked up now and its ancestry walked (allowed-roots.ts)
 // before any of its text is read. A source moved outside the roots since its row was checked is
-// left out, and its text never reaches the model.
+// left out, and its text never reaches the model. A Notion page may be taken as allowed from what
+// Baton remembers while webhooks are healthy (allowed-roots.ts, "Remembered standings"); its read
+// answering 404 (sharing removed: Notion sends no event for that) forgets it, and it is left out.
 import { DriveNotConnectedError, requireDrive, requireNotion, type Services } from '../services';
 import type { ContextReference, WorkflowDefinition } from '../domain/workflow-definition';
 import { DriveError } from '../adapters/drive';
@@ -32,8 +34,8 @@ export async function gatherContext(
   subject: TriggerSubject | null = null,
 ): Promise<GatheredContext> {
   const result: GatheredContext = { sources: [], unavailable: [] };
-  // One guard per gathering: what it learns about ancestry is not kept for the next run.
-  const guard = createRootsGuard(services);
+  // One guard per gathering: what it walks is kept for the next run only as allowed-roots.ts says.
+  const guard = createRootsGuard(services, { reuse: true });
   // What started the run comes first ("the new file", "the deal", "the brief"), whether or not
   // the Context section names it.
   if (subject) {
@@ -100,7 +102,7 @@ async function readReference(
       const notion = requireNotion(services);
       const standing = await guard.notion(ref.id);
       if (standing !== 'allowed') throw new SourceRefusedError(notionRefusal(standing));
-      const { markdown } = await notion.readMarkdown(ref.id);
+      const { markdown } = await readOrForget(guard, ref.id, () => notion.readMarkdown(ref.id));
       return [{ name: ref.label || 'Notion page', kind: 'notion_page', url: ref.url, text: markdown, modifiedTime: guard.notionEditedTime(ref.id) }];
     }
     case 'previous_output': {
@@ -131,7 +133,7 @@ async function readSubject(services: Services, guard: RootsGuard, subject: Trigg
       const notion = requireNotion(services);
       const standing = await guard.notion(subject.pageId);
       if (standing !== 'allowed') throw new SourceRefusedError(notionRefusal(standing));
-      const page = await notion.retrievePage(subject.pageId);
+      const page = await readOrForget(guard, subject.pageId, () => notion.retrievePage(subject.pageId));
       const { markdown } = await notion.readMarkdown(subject.pageId);
       const text = [describeRow(page), markdown.trim()].filter(Boolean).join('\n\n');
       return [{ name: subject.title, kind: 'trigger_file', url: subject.url, text }];
@@ -182,6 +184,16 @@ function notionRefusal(standing: Exclude<NotionStanding, 'allowed'>): string {
       return 'shared with Baton, but the page above it is not, so Baton cannot confirm it is inside the pages it may read';
     case 'database':
       return 'a Notion database, not a page';
+  }
+}
+
+/** A 404 after the guard said allowed: what Baton remembered of the page is forgotten, and the 404 goes on. */
+async function readOrForget<T>(guard: RootsGuard, pageId: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (isNotionNotFound(error)) await guard.forgetNotion(pageId);
+    throw error;
   }
 }
 

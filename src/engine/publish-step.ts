@@ -21,7 +21,7 @@ import { publishGoogleDoc, publishNotionPage, type PublishedPage } from '../publ
 import { publishTrial } from '../publish/trial-publish';
 import { nextRun } from '../schedule';
 import { definitionSchedule } from '../registry/definition-schedule';
-import { checkOutputDestinations } from '../registry/output-destinations';
+import { checkOutputDestinations, refusedByNotion } from '../registry/output-destinations';
 import { approvedName, decisionName, RecordedDecision } from '../review/round-records';
 import { composeSet, outputsOf } from './step-outputs';
 import { planVersion } from '../plan/compile';
@@ -119,7 +119,14 @@ export async function publishStep(scope: RunScope, lastRound: number, gathered: 
   };
   if (definition.outputPage?.kind === 'notion_page') {
     const parent = definition.outputPage.id;
-    links.pageUrl = (await once('published-page', (mayExist) => publishNotionPage(requireNotion(services), parent, { runId: run.run_id, title, markdown, mayExist }))).url;
+    try {
+      links.pageUrl = (await once('published-page', (mayExist) => publishNotionPage(requireNotion(services), parent, { runId: run.run_id, title, markdown, mayExist }))).url;
+    } catch (error) {
+      // The Output page went since Baton last walked it (trashed, or no longer shared).
+      const refused = await refusedByNotion(services, definition, error);
+      if (refused) throw new NonRetryableError(`${refused.replace(/\.$/, '')}; nothing was published`);
+      throw error;
+    }
   }
   if (definition.outputFolder?.kind === 'drive_folder') {
     const folder = definition.outputFolder.id;

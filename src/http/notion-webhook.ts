@@ -12,6 +12,8 @@
 //   may deliver an event more than once (developers.notion.com/reference/webhooks).
 // - A page created or changed in a database a workflow's Trigger watches is observed at once
 //   (notion-rows.ts): a row that reached the trigger's value starts its run within seconds.
+// - A page, database or data source moved, trashed or restored — by anyone, Baton included —
+//   forgets what Baton remembered of where the pages below it stand (registry/allowed-roots.ts).
 // - Each delivery's outcome (verified, refused for its signature, failed while handled) is
 //   recorded in D1: the tick's review reconcile backs off while deliveries are healthy and runs
 //   at once when one is refused or fails (review/reconcile-cadence.ts).
@@ -24,6 +26,7 @@ import { handleRowEvent } from '../triggers/notion-rows';
 import type { AppEnv } from './app';
 import { createWebhookStore } from '../adapters/webhook-store';
 import { lateEditFromEvent } from '../review/late-edits';
+import { applyStandingEvent, createStandingStore } from '../adapters/standing-store';
 
 export const VERIFICATION_TOKEN_KEY = 'notion_verification_token';
 
@@ -84,53 +87,51 @@ export async function handleNotionWebhook(c: Context<AppEnv>): Promise<Response>
 
   const event = WebhookEvent.safeParse(body);
   if (!event.success) return refuse(c, 400, 'Not a Notion event');
-  const { id, type, authors, entity, data } = event.data;
+  const { id } = event.data;
   if (!(await services.store.markEventProcessed(id, now))) return c.json({ ok: true, duplicate: true });
-  if (!services.notion || entity.type !== 'page' || !type.startsWith('page.')) return c.json({ ok: true, ignored: true });
+  try {
+    return c.json(await handleEvent(c, services, event.data, now));
+  } catch (error) {
+    // Not handled, whatever step failed (the bot's id, a page read, D1): the event id is
+    // forgotten so Notion's retry of this delivery is handled, not skipped as a duplicate.
+    await services.store.forgetEvent(id);
+    await health.recordDelivery('failed', new Date());
+    throw error;
+  }
+}
+
+type Services = ReturnType<typeof servicesFor>;
+
+async function handleEvent(c: Context<AppEnv>, services: Services, event: z.infer<typeof WebhookEvent>, now: Date): Promise<Record<string, unknown>> {
+  const { type, authors, entity, data } = event;
+  // A move or deletion anywhere above a page Baton remembered as allowed: it is walked again.
+  await applyStandingEvent(createStandingStore(c.var.config.db), event, now);
+  if (!services.notion || entity.type !== 'page' || !type.startsWith('page.')) return { ok: true, ignored: true };
 
   const bot = await services.notion.botUserId();
   const people = authors.filter((a) => a.id !== bot && a.type !== 'bot').map((a) => a.id);
-  if (people.length === 0) return c.json({ ok: true, ignored: 'own edit' });
+  if (people.length === 0) return { ok: true, ignored: 'own edit' };
 
   const run = await services.store.getRunByPage(entity.id);
   if (run && type === 'page.content_updated' && run.status !== 'Needs review') {
     // A person's edit after the approval: the approver is told it was not published (late-edits.ts).
-    try {
-      return c.json({ ok: true, outcome: await lateEditFromEvent(services, run, now) });
-    } catch (error) {
-      await services.store.forgetEvent(id);
-      await health.recordDelivery('failed', new Date());
-      throw error;
-    }
+    return { ok: true, outcome: await lateEditFromEvent(services, run, now) };
   }
   if (run) {
-    try {
-      const page = await services.notion.retrievePage(entity.id);
-      const updatedProperties = type === 'page.properties_updated' ? (data?.updated_properties ?? null) : null;
-      const outcome = await applyReviewChange(services, page, { kind: 'webhook', authors: people, updatedProperties }, now);
-      return c.json({ ok: true, outcome: outcome.kind });
-    } catch (error) {
-      // Not handled: forget the event id so Notion's retry of this delivery is handled, not skipped.
-      await services.store.forgetEvent(id);
-      await health.recordDelivery('failed', new Date());
-      throw error;
-    }
+    const page = await services.notion.retrievePage(entity.id);
+    const updatedProperties = type === 'page.properties_updated' ? (data?.updated_properties ?? null) : null;
+    const outcome = await applyReviewChange(services, page, { kind: 'webhook', authors: people, updatedProperties }, now);
+    return { ok: true, outcome: outcome.kind };
   }
   const dataSourceId = data?.parent?.data_source_id;
   // A person edited a Workflows row: the next tick reads it even if Baton wrote to it since.
   if (dataSourceId && dataSourceId === c.var.config.notion.workflowsDataSourceId) {
     await services.store.markRowDirty(entity.id, now);
-    return c.json({ ok: true, outcome: 'row_dirty' });
+    return { ok: true, outcome: 'row_dirty' };
   }
   if (dataSourceId && (type === 'page.created' || type === 'page.properties_updated' || type === 'page.undeleted')) {
-    try {
-      const admitted = await handleRowEvent(services, entity.id, dataSourceId, now);
-      if (admitted !== null) return c.json({ ok: true, outcome: 'row_observed', admitted });
-    } catch (error) {
-      await services.store.forgetEvent(id);
-      await health.recordDelivery('failed', new Date());
-      throw error;
-    }
+    const admitted = await handleRowEvent(services, entity.id, dataSourceId, now);
+    if (admitted !== null) return { ok: true, outcome: 'row_observed', admitted };
   }
-  return c.json({ ok: true, ignored: 'not a run or workflow row' });
+  return { ok: true, ignored: 'not a run or workflow row' };
 }

@@ -21,7 +21,7 @@ import * as z from 'zod';
 import { PUBLISHED_ARTIFACT } from '../adapters/store';
 import type { WorkflowDefinition } from '../domain/workflow-definition';
 import { text } from '../engine/run-row';
-import { checkOutputDestinations } from '../registry/output-destinations';
+import { checkOutputDestinations, refusedByNotion } from '../registry/output-destinations';
 import { requireDrive, requireNotion, type Services } from '../services';
 import { publishGoogleDoc, publishNotionPage, type PublishedPage } from './publish';
 import { compareVersions } from './trial-compare';
@@ -75,7 +75,16 @@ export async function publishTrial(input: TrialPublishInput): Promise<TrialLinks
   const links: TrialLinks = { pageUrl: null, docUrl: null, comparisonUrl: null };
   const page = definition.trialPage?.kind === 'notion_page' ? definition.trialPage.id : null;
   const folder = definition.trialFolder?.kind === 'drive_folder' ? definition.trialFolder.id : null;
-  if (page) links.pageUrl = (await once('trial-page', (mayExist) => publishNotionPage(requireNotion(services), page, { runId, title, markdown: input.markdown, mayExist }))).url;
+  if (page) {
+    try {
+      links.pageUrl = (await once('trial-page', (mayExist) => publishNotionPage(requireNotion(services), page, { runId, title, markdown: input.markdown, mayExist }))).url;
+    } catch (error) {
+      // The Trial page went since Baton last walked it (trashed, or no longer shared).
+      const refused = await refusedByNotion(services, definition, error, 'trial');
+      if (refused) throw new NonRetryableError(`${refused.replace(/\.$/, '')}; nothing was published`);
+      throw error;
+    }
+  }
   if (folder) {
     const docs =
       input.parts.length === 1

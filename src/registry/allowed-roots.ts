@@ -10,6 +10,18 @@
 // - With no roots configured, nothing is allowed.
 // - A guard caches what it looked up for its own lifetime only (one sync, one run's gathering),
 //   so a move is seen by the next one. Walks are capped in depth.
+// - Remembered standings (a run's sources and destinations only, `reuse`): a Notion page a walk
+//   found allowed is kept in D1 with every id the walk passed through (adapters/standing-store.ts),
+//   and a run may take it instead of walking again while Notion's events would have told Baton of
+//   a change: webhooks configured, a delivery verified in the last RECENT_DELIVERY_MS, none refused
+//   or failed since the walk, and the allowed pages unchanged. A page.moved / page.deleted (or
+//   database / data source moved or deleted) event for any id of the chain forgets it (the webhook
+//   route). What this trusts: Notion's events, "usually under a minute, at most ~5", and at-most-
+//   once (developers.notion.com/reference/webhooks) — a move is seen within minutes, and a move
+//   whose event Notion drops is seen at the next walk (a row edit's check, or a run without fresh
+//   deliveries). Sharing removed sends no event, but then the read itself answers 404, which the
+//   callers treat as "missing" and forget. Saving: one GET /v1/pages/{id} (or more, one per page
+//   above it) per Notion context page and per Output page, per run.
 // - What Baton cannot see it cannot vouch for: a page shared with the integration whose parent is
 //   not shared answers 404 for the parent, and is reported as such, not as "not shared".
 // - A row trigger's database is checked the same way, from the page it sits in (notionDatabase).
@@ -18,6 +30,8 @@ import { APIErrorCode, isNotionClientError, type PageObjectResponse } from '@not
 import type { Services } from '../services';
 import { DriveError, type DriveFile } from '../adapters/drive';
 import { isNotionNotFound } from '../adapters/notion';
+import { createStandingStore, type StandingStore } from '../adapters/standing-store';
+import { createWebhookStore, type WebhookHealth } from '../adapters/webhook-store';
 
 const MAX_DEPTH = 12;
 
@@ -49,11 +63,36 @@ export interface RootsGuard {
   notionDatabase(databaseId: string): Promise<NotionDatabaseStanding>;
   /** The page's last_edited_time as notion() read it (the version checked), or null before that. */
   notionEditedTime(pageId: string): string | null;
+  /** The page answered 404 after notion() said allowed (sharing removed): its remembered standing goes. */
+  forgetNotion(pageId: string): Promise<void>;
 }
 
-export function createRootsGuard(services: Pick<Services, 'config' | 'drive' | 'notion'>): RootsGuard {
+/** A delivery verified this recently means Notion's events are reaching Baton. */
+export const RECENT_DELIVERY_MS = 24 * 60 * 60_000;
+
+/** Whether a remembered standing, walked at `checkedAt`, may stand in for a walk now (wall-clock times); pure. */
+export function standingTrusted(input: { webhooksConfigured: boolean; health: WebhookHealth; checkedAt: string; wallNow: Date }): boolean {
+  const { webhooksConfigured, health, wallNow } = input;
+  if (!webhooksConfigured || !health.verifiedAt) return false;
+  if (wallNow.getTime() - Date.parse(health.verifiedAt) > RECENT_DELIVERY_MS) return false;
+  // A refused or failed delivery since the walk may have been the move that changed it.
+  const checked = Date.parse(input.checkedAt);
+  return [health.refusedAt, health.failedAt].every((at) => at === null || Date.parse(at) < checked);
+}
+
+export interface RootsGuardOptions {
+  /** Take a remembered Notion standing instead of walking, when trusted (a run's reads and publish). */
+  reuse?: boolean;
+}
+
+export function createRootsGuard(services: Pick<Services, 'config' | 'drive' | 'notion'>, options: RootsGuardOptions = {}): RootsGuard {
   const driveRoots = new Set(services.config.allowedDriveRoots);
   const notionRoots = new Set(services.config.allowedNotionPages.map(normalizeId));
+  const rootsKey = [...notionRoots].sort().join(',');
+  // Unit tests build services without D1: nothing is remembered then.
+  const standings: StandingStore | null = services.config.db ? createStandingStore(services.config.db) : null;
+  let health: Promise<WebhookHealth> | undefined;
+  const webhookHealth = () => (health ??= createWebhookStore(services.config.db).health());
   const driveCache = new Map<string, Promise<DriveFile | null>>();
   const notionCache = new Map<string, Promise<NotionStanding>>();
   const databaseCache = new Map<string, Promise<NotionDatabase | null>>();
@@ -95,7 +134,7 @@ export function createRootsGuard(services: Pick<Services, 'config' | 'drive' | '
     const key = normalizeId(pageId);
     let hit = notionCache.get(key);
     if (!hit) {
-      hit = walkNotion(pageId);
+      hit = rememberedOrWalk(pageId);
       hit.catch(() => notionCache.delete(key));
       notionCache.set(key, hit);
     }
@@ -119,7 +158,23 @@ export function createRootsGuard(services: Pick<Services, 'config' | 'drive' | '
     return hit;
   }
 
-  async function walkNotion(pageId: string): Promise<NotionStanding> {
+  async function rememberedOrWalk(pageId: string): Promise<NotionStanding> {
+    if (options.reuse && standings && services.notion) {
+      const remembered = await standings.get(pageId, rootsKey);
+      if (remembered && standingTrusted({ webhooksConfigured: Boolean(services.config.notion.webhookSecret), health: await webhookHealth(), checkedAt: remembered.checkedAt, wallNow: new Date() })) {
+        if (remembered.editedTime) editedTimes.set(normalizeId(pageId), remembered.editedTime);
+        return 'allowed';
+      }
+    }
+    const startedAt = new Date();
+    const chain: string[] = [];
+    const standing = await walkNotion(pageId, chain);
+    if (standing === 'allowed' && standings) await standings.put(pageId, rootsKey, chain, editedTimes.get(normalizeId(pageId)) ?? null, startedAt);
+    return standing;
+  }
+
+  /** `chain` collects every id the walk reads: the page, then each page, database and data source above it. */
+  async function walkNotion(pageId: string, chain: string[]): Promise<NotionStanding> {
     const client = services.notion;
     if (!client) return 'missing';
     let page;
@@ -129,10 +184,11 @@ export function createRootsGuard(services: Pick<Services, 'config' | 'drive' | '
       if (!isNotionNotFound(error) && !isWrongObjectType(error)) throw error;
       return (await database(pageId)) ? 'database' : 'missing';
     }
+    chain.push(page.id);
     editedTimes.set(normalizeId(pageId), page.last_edited_time);
     if (page.in_trash) return 'trashed';
     if (notionRoots.has(normalizeId(page.id))) return 'allowed';
-    return walkAbove(page.parent);
+    return walkAbove(page.parent, chain);
   }
 
   async function notionDatabase(databaseId: string): Promise<NotionDatabaseStanding> {
@@ -146,8 +202,8 @@ export function createRootsGuard(services: Pick<Services, 'config' | 'drive' | '
     return walkAbove({ type: 'page_id', page_id: found.parentPageId });
   }
 
-  /** From a page's (or database's) parent up to an allowed page, within MAX_DEPTH. */
-  async function walkAbove(start: PageParent): Promise<Exclude<NotionStanding, 'database'>> {
+  /** From a page's (or database's) parent up to an allowed page, within MAX_DEPTH; each id passed goes into `chain`. */
+  async function walkAbove(start: PageParent, chain: string[] = []): Promise<Exclude<NotionStanding, 'database'>> {
     const client = services.notion;
     if (!client) return 'missing';
     let parent = start;
@@ -157,6 +213,7 @@ export function createRootsGuard(services: Pick<Services, 'config' | 'drive' | '
         pageAbove = parent.page_id;
       } else if (parent.type === 'data_source_id' || parent.type === 'database_id') {
         const databaseId = parent.database_id;
+        chain.push(databaseId, ...(parent.type === 'data_source_id' ? [parent.data_source_id] : []));
         if (notionRoots.has(normalizeId(databaseId))) return 'allowed';
         const above = await database(databaseId);
         if (!above) return 'parent_hidden';
@@ -167,6 +224,7 @@ export function createRootsGuard(services: Pick<Services, 'config' | 'drive' | '
         // no block look-up, so Baton cannot follow it and does not claim the page is allowed.
         return 'outside';
       }
+      chain.push(pageAbove);
       if (notionRoots.has(normalizeId(pageAbove))) return 'allowed';
       const above = await optional(() => client.retrievePage(pageAbove));
       if (!above) return 'parent_hidden';
@@ -177,7 +235,11 @@ export function createRootsGuard(services: Pick<Services, 'config' | 'drive' | '
   }
 
   const notionEditedTime = (pageId: string) => editedTimes.get(normalizeId(pageId)) ?? null;
-  return { driveFile, drive, notion, database, notionDatabase, notionEditedTime };
+  const forgetNotion = async (pageId: string) => {
+    notionCache.delete(normalizeId(pageId));
+    await standings?.forgetThrough([pageId], new Date());
+  };
+  return { driveFile, drive, notion, database, notionDatabase, notionEditedTime, forgetNotion };
 }
 
 type PageParent = PageObjectResponse['parent'] | { type: 'page_id'; page_id: string };

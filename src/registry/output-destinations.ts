@@ -2,7 +2,10 @@
 // The row was checked when it was edited, but folders move, pages are trashed and sharing
 // changes afterwards; publishing into a folder moved outside the allowed roots would hand a
 // run's sources to whoever can see that folder now. So the publish step asks again, and a
-// reason here fails the run before anything is published.
+// reason here fails the run before anything is published. The Output page may be taken as
+// allowed from what Baton remembers while webhooks are healthy (allowed-roots.ts, "Remembered
+// standings"); a create under it answering 404 or "archived" then says why here
+// (`refusedByNotion`) and forgets it.
 //
 // Drive (files.get `capabilities(canAddChildren)`, File resource reference): false when the
 // account may not add files to the folder (viewer or commenter access), "always false when
@@ -15,12 +18,14 @@ import type { Services } from '../services';
 import type { WorkflowDefinition } from '../domain/workflow-definition';
 import { FOLDER_MIME } from '../adapters/drive';
 import { createRootsGuard, type RootsGuard } from './allowed-roots';
+import { APIErrorCode, isNotionClientError } from '@notionhq/client';
+import { isNotionNotFound } from '../adapters/notion';
 
 /** A plain-words reason the run must not publish, or null when both destinations are fine. */
 export async function checkOutputDestinations(
   services: Services,
   definition: WorkflowDefinition,
-  guard: RootsGuard = createRootsGuard(services),
+  guard: RootsGuard = createRootsGuard(services, { reuse: true }),
   /** A Trial run checks its Trial folder and Trial page instead, named as such. */
   which: 'output' | 'trial' = 'output',
 ): Promise<string | null> {
@@ -61,6 +66,22 @@ async function folderReason(services: Services, guard: RootsGuard, id: string, u
     return `${name} is in someone's My Drive, where a service account cannot create files — move it into a shared drive (or choose a folder in one).`;
   }
   return null;
+}
+
+/**
+ * Why creating a page under the Output (or Trial) page failed, in the words of pageReason, when
+ * Notion's answer says the page is gone (404: deleted, or no longer shared — Notion sends no event
+ * when sharing is removed) or in the trash (400 "Can't edit block that is archived"); null for any
+ * other error. What Baton remembered of the page is forgotten either way.
+ */
+export async function refusedByNotion(services: Services, definition: WorkflowDefinition, error: unknown, which: 'output' | 'trial' = 'output'): Promise<string | null> {
+  const page = which === 'trial' ? definition.trialPage : definition.outputPage;
+  if (!page || page.kind !== 'notion_page') return null;
+  const archived = isNotionClientError(error) && error.code === APIErrorCode.ValidationError && /archived/i.test(error.message);
+  if (!isNotionNotFound(error) && !archived) return null;
+  const guard = createRootsGuard(services);
+  await guard.forgetNotion(page.id);
+  return pageReason(services, guard, page.id, page.url, which === 'trial' ? 'Trial page' : 'Output page');
 }
 
 async function pageReason(services: Services, guard: RootsGuard, id: string, url: string, field = 'Output page'): Promise<string | null> {
