@@ -5,7 +5,9 @@
 // Baton copy a file they cannot see into a page they can. So the answer is asked for again each
 // time content is touched, not only when a row is edited: by the link check (check-links.ts), by
 // every run as it reads its sources (context/gather.ts), and before it publishes
-// (output-destinations.ts). A folder moved out after its row was checked is caught at its next read.
+// (output-destinations.ts). A folder moved out after its row was checked is caught at its next read
+// (a Notion page: at its next walk, or within minutes from its move's event; see "Remembered
+// standings" below).
 //
 // - With no roots configured, nothing is allowed.
 // - A guard caches what it looked up for its own lifetime only (one sync, one run's gathering),
