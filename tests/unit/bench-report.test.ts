@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { benchTable, README_END, README_START, withBenchTable, type BenchResults } from '../bench/report';
+import { benchTable, CPU_NOTE, CPU_ROW, README_END, README_START, withBenchTable, type BenchResults } from '../bench/report';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -14,6 +14,25 @@ describe('the README benchmark table', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const section = readme.slice(readme.indexOf(README_START) + README_START.length, readme.indexOf(README_END));
     expect(section.trim()).toBe(benchTable(results).trim());
+  });
+
+  it('has the CPU per run row, and the note saying what that CPU includes', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf(README_START), readme.indexOf(README_END));
+    expect(section).toContain(`| ${CPU_ROW} | `);
+    expect(section).toContain(CPU_NOTE);
+  });
+
+  it('shows the CPU per run as the p50 / p95 of the measured runs, by process role', () => {
+    const results = JSON.parse(readFileSync(join(ROOT, 'docs', 'bench.json'), 'utf8')) as BenchResults;
+    const p = (p50: number, p95: number) => ({ p50, p95, samples: 10 });
+    results.runLoop.cpu = { tickMs: 10, learnAfterSeconds: 2, perRun: { workerd: p(412.4, 530), runtime: p(380, 490), devProxy: p(30, 41.6), wrangler: p(20, 30) } };
+    const row = benchTable(results)
+      .split('\n')
+      .find((line) => line.startsWith(`| ${CPU_ROW} |`));
+    expect(row).toBe(`| ${CPU_ROW} | p50 / p95 412 / 530 ms (the Worker's runtime 380 / 490 ms, wrangler dev's proxy 30 / 42 ms; 10 runs, 10 ms resolution) |`);
+    delete results.runLoop.cpu;
+    expect(benchTable(results)).toContain(`| ${CPU_ROW} | not measured`);
   });
 
   it('replaces only what lies between the markers', () => {
