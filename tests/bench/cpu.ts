@@ -26,24 +26,27 @@ export interface CpuMs {
   wrangler: number;
 }
 
-interface ProcStat {
+export interface ProcStat {
   pid: number;
   ppid: number;
   comm: string;
   ticks: number;
 }
 
-/** One /proc/<pid>/stat line, or undefined if the process is gone. The name (field 2) may hold spaces and ')'. */
+/** A /proc/<pid>/stat line: the name (field 2) is in parentheses and may itself hold spaces and ')'. */
+export function parseProcStat(line: string): ProcStat {
+  const close = line.lastIndexOf(')');
+  const fields = line.slice(close + 2).split(' '); // from field 3 (state) on
+  return { pid: Number(line.slice(0, line.indexOf(' '))), ppid: Number(fields[1]), comm: line.slice(line.indexOf('(') + 1, close), ticks: Number(fields[11]) + Number(fields[12]) };
+}
+
+/** The process's stat, or undefined if it is gone. */
 function readStat(pid: number): ProcStat | undefined {
-  let line: string;
   try {
-    line = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return parseProcStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
   } catch {
     return undefined;
   }
-  const close = line.lastIndexOf(')');
-  const fields = line.slice(close + 2).split(' '); // from field 3 (state) on
-  return { pid, ppid: Number(fields[1]), comm: line.slice(line.indexOf('(') + 1, close), ticks: Number(fields[11]) + Number(fields[12]) };
 }
 
 function allProcesses(): ProcStat[] {

@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Client, isFullPage } from '@notionhq/client';
+import * as z from 'zod';
 import { FIXTURE_IDS } from '../fixtures/example-rows';
 import { freeStackPorts } from '../support/ports';
 import { WORLD } from '../support/world';
@@ -80,6 +81,8 @@ export interface Percentiles {
   p95: number;
   samples: number;
 }
+
+const RunIdRow = z.object({ properties: z.object({ 'Run ID': z.object({ rich_text: z.array(z.object({ plain_text: z.string() })) }) }) });
 
 const total = (c: EndpointCounts) => Object.values(c).reduce((n, v) => n + v, 0);
 
@@ -169,10 +172,11 @@ export async function benchRunLoop(options: { runs?: number } = {}): Promise<Run
       await new Promise((r) => setTimeout(r, 500));
     }
   };
+  /** The run's id, which is its Workflow instance's (src/triggers/admit.ts), from the Run row. */
   const runIdOf = async (pageId: string) => {
-    const page = (await notion.pages.retrieve({ page_id: pageId })) as { properties?: Record<string, { type: string; rich_text?: { plain_text: string }[] }> };
-    const id = page.properties?.['Run ID']?.rich_text?.map((t) => t.plain_text).join('').trim();
-    if (!id) throw new Error(`Run row ${pageId} has no Run ID`);
+    const row = RunIdRow.parse(await notion.pages.retrieve({ page_id: pageId }));
+    const id = row.properties['Run ID'].rich_text.map((t) => t.plain_text).join('').trim();
+    if (!id) throw new Error(`Run row ${pageId} has an empty Run ID`);
     return id;
   };
   const mark = (s: LocalStack) => ({ notion: s.notion.requests.length, drive: s.drive.requests.length, model: s.model.requests.length });

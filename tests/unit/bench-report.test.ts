@@ -1,8 +1,10 @@
 // The README's benchmark table is the one `npm run bench` rendered from docs/bench.json: a hand
-// edit to either, or a bench run that wrote only one of them, fails here.
+// edit to either, or a bench run that wrote only one of them, fails here. Also the one pure piece
+// of the bench's CPU measure, its reading of /proc (tests/bench/cpu.ts).
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseProcStat } from '../bench/cpu';
 import { benchTable, CPU_NOTE, CPU_ROW, README_END, README_START, withBenchTable, type BenchResults } from '../bench/report';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -39,5 +41,12 @@ describe('the README benchmark table', () => {
     const readme = `# Title\n${README_START}\nold table\n${README_END}\nrest`;
     expect(withBenchTable(readme, 'new table')).toBe(`# Title\n${README_START}\nnew table\n${README_END}\nrest`);
     expect(() => withBenchTable('# no markers', 'x')).toThrow(/no bench section/);
+  });
+});
+
+describe("the bench's CPU reading", () => {
+  it('takes user + system clock ticks from a /proc stat line, whatever the process name holds', () => {
+    const line = '4242 (work (er) d) S 4200 4242 4200 0 -1 4194560 1500 0 0 0 731 94 3 1 20 0 12 0 88812 1234567 890 18446744073709551615\n';
+    expect(parseProcStat(line)).toEqual({ pid: 4242, ppid: 4200, comm: 'work (er) d', ticks: 825 });
   });
 });
