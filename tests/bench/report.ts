@@ -29,6 +29,16 @@ const byEndpoint = (c: EndpointCounts) =>
     .sort(([, a], [, b]) => b - a)
     .map(([endpoint, n]) => `${n}× \`${endpoint}\``)
     .join(', ');
+/** The CPU row's label; the note under the table says what the number includes. */
+export const CPU_ROW = 'CPU per run (Worker runtime, this machine)';
+export const CPU_NOTE =
+  "CPU per run is the user + system time (/proc) of the workerd processes `wrangler dev` runs — the Worker, the Workflows engine, D1's SQLite, wrangler dev's proxy — from the slot tick to the end of the run's Workflow instance (the learn step included; the bench's asks for its status left out), less an idle tick: wrangler dev's local mode on this machine, so an upper bound on the run's CPU in production.";
+
+function cpuCell(cpu: RunLoopResult['cpu']): string {
+  if (!cpu) return 'not measured: docs/bench.json is from before the bench measured it (run `npm run bench`)';
+  const { workerd, runtime, devProxy } = cpu.perRun;
+  return `p50 / p95 ${ms(workerd)} (the Worker's runtime ${ms(runtime)}, wrangler dev's proxy ${ms(devProxy)}; ${workerd.samples} runs, ${cpu.tickMs} ms resolution)`;
+}
 const trigger = (t: TriggerLatency) => `${ms(t)} (Notion ${t.notionPerTrigger.toFixed(1)}, Drive ${t.drivePerTrigger.toFixed(1)} requests each)`;
 
 export function benchTable(r: BenchResults): string {
@@ -39,6 +49,7 @@ export function benchTable(r: BenchResults): string {
   rows.push(['Quiet tick while a review waits (webhooks healthy)', `${quiet} Notion ${quiet === 1 ? 'request' : 'requests'} (the registry sync's query), ${r.runLoop.quietTickWithReview.reconcileQueries} reconcile queries`]);
   rows.push([`Approval → run resumed, p50 / p95 (webhook path, ${r.runLoop.latency.approvalToResumed.samples} runs)`, ms(r.runLoop.latency.approvalToResumed)]);
   rows.push(['Approval → published, p50 / p95', ms(r.runLoop.latency.approvalToPublished)]);
+  rows.push([CPU_ROW, cpuCell(r.runLoop.cpu)]);
   rows.push([`Drive push (file moved in) → run started, p50 / p95 (${r.triggers.driveSettledMove.samples} each)`, trigger(r.triggers.driveSettledMove)]);
   rows.push([`Drive push (fresh upload, settles ${r.triggers.settleSeconds} s) → run started`, trigger(r.triggers.driveFreshUpload)]);
   rows.push(['Notion webhook (deal → Closed won) → run started', trigger(r.triggers.notionClosedWon)]);
@@ -54,7 +65,7 @@ export function benchTable(r: BenchResults): string {
     ]);
   }
   const lines = ['| Measure | Result |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)];
-  return `${lines.join('\n')}\n\n${r.machine}, ${r.ranAt.slice(0, 10)}; \`${r.command}\`.`;
+  return `${lines.join('\n')}\n\n${CPU_NOTE}\n\n${r.machine}, ${r.ranAt.slice(0, 10)}; \`${r.command}\`.`;
 }
 
 /** The README with its bench section replaced by `table`. */

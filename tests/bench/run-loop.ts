@@ -4,27 +4,38 @@
 //   - Baton's own Notion and Drive requests per run, by endpoint (method + path with ids as {id}),
 //     from the stand-ins' request logs. The bench's own polling is sent with the x-baton-bench
 //     header and left out, as are /__admin/ calls (a person's edits, made through the stand-in).
-//     A run's requests are those made from its slot tick to its Run row reading Published, less
-//     what the same tick costs without a run (the registry sync and other tick tasks, measured on
-//     the quiet tick just before the slot, by endpoint).
+//     A run's requests are those made from its slot tick to the end of its Workflow instance (after
+//     Published comes the learn step, LEARN_AFTER_SECONDS later), less what the same tick costs
+//     without a run (the registry sync and other tick tasks, measured on the quiet tick just before
+//     the slot, by endpoint). The end is the instance's, as wrangler dev's own Workflows engine
+//     reports it (workflow-instance.ts: Baton's routes expose no run status), asked once the
+//     stand-ins have been quiet for LEARN_AFTER_SECONDS + 1 s, then every 500 ms until it says so.
+//   - the CPU time of wrangler dev's workerd processes per run (cpu.ts says what that includes),
+//     over the same span, less the idle tick's.
 //   - what a quiet tick costs while a review waits (webhooks healthy: no reconcile query).
 //   - p50/p95 of approval → run resumed (the resumed run's first request: the publish step's Drive
 //     call, which nothing else makes while the run waits) and approval → Published.
-// Numbers are wall-clock on this machine with local stand-ins: they measure Baton's own work and
-// request count, not Notion's or Google's latency. Runnable alone: `npx tsx tests/bench/run-loop.ts`.
+// Numbers are wall-clock and CPU time on this machine with local stand-ins: they measure Baton's own
+// work and request count, not Notion's or Google's latency. Runnable alone:
+// `npx tsx tests/bench/run-loop.ts` (LEARN_AFTER_SECONDS, if set, is passed to the worker).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Client, isFullPage } from '@notionhq/client';
+import * as z from 'zod';
 import { FIXTURE_IDS } from '../fixtures/example-rows';
 import { freeStackPorts } from '../support/ports';
 import { WORLD } from '../support/world';
 import { startLocalStack, type LocalStack } from '../demo/local-stack';
 import { endpointPath } from '../emulators/shared/fault-rate';
 import type { LoggedRequest } from '../emulators/shared/server';
+import { cpuBetween, cpuMeter, type CpuMs } from './cpu';
+import { readInstance } from './workflow-instance';
 
 const RUNS = 10;
+/** The worker's LEARN_AFTER_SECONDS when the bench does not set it (the stack's own setting). */
+const LEARN_AFTER_SECONDS = 2;
 export const BENCH_HEADER = 'x-baton-bench';
 
 export type EndpointCounts = Record<string, number>;
@@ -32,13 +43,37 @@ export type EndpointCounts = Record<string, number>;
 export interface RunLoopResult {
   startupMs: number;
   firstSync: { ms: number; notion: EndpointCounts; drive: EndpointCounts };
-  /** A tick with nothing due and nothing waiting: the baseline taken out of each run's count. */
-  idleTick: { notion: EndpointCounts; drive: EndpointCounts };
+  /** A tick with nothing due and nothing waiting: the baseline taken out of each run's count (and CPU). */
+  idleTick: { notion: EndpointCounts; drive: EndpointCounts; cpu?: CpuMs };
   /** A tick while the first run waits for review, webhooks healthy. */
   quietTickWithReview: { notion: EndpointCounts; drive: EndpointCounts; reconcileQueries: number };
   /** Per run, in order: Baton's requests by endpoint, less the tick baseline. */
-  runs: { notion: EndpointCounts; drive: EndpointCounts; model: number; toReviewMs: number; toResumedMs: number; toPublishedMs: number; /** Every Notion request of the run, in order (the tick's own included). */ sequence: string[] }[];
+  runs: {
+    notion: EndpointCounts;
+    drive: EndpointCounts;
+    model: number;
+    toReviewMs: number;
+    toResumedMs: number;
+    toPublishedMs: number;
+    /** Approval → the run's Workflow instance ended (engine's clock), and how many times the bench asked. */
+    toEndedMs?: number;
+    statusAsks?: number;
+    /** CPU of wrangler dev's processes over the run, less the idle tick's, in ms (cpu.ts). */
+    cpu?: CpuMs;
+    /** Every Notion request of the run, in order (the tick's own included). */
+    sequence: string[];
+  }[];
   latency: { approvalToResumed: Percentiles; approvalToPublished: Percentiles; slotToReview: Percentiles };
+  /** CPU per run by process role (absent in results from before it was measured). */
+  cpu?: RunLoopCpu;
+}
+
+export interface RunLoopCpu {
+  /** The resolution of each reading, per process: one clock tick (`getconf CLK_TCK`). */
+  tickMs: number;
+  /** The worker's LEARN_AFTER_SECONDS the bench waited on. */
+  learnAfterSeconds: number;
+  perRun: Record<keyof CpuMs, Percentiles>;
 }
 
 export interface Percentiles {
@@ -46,6 +81,8 @@ export interface Percentiles {
   p95: number;
   samples: number;
 }
+
+const RunIdRow = z.object({ properties: z.object({ 'Run ID': z.object({ rich_text: z.array(z.object({ plain_text: z.string() })) }) }) });
 
 const total = (c: EndpointCounts) => Object.values(c).reduce((n, v) => n + v, 0);
 
@@ -81,7 +118,12 @@ const reconcileQueries = (log: readonly LoggedRequest[]) =>
 export async function benchRunLoop(options: { runs?: number } = {}): Promise<RunLoopResult> {
   const runs = options.runs ?? RUNS;
   const dir = mkdtempSync(join(tmpdir(), 'baton-bench-'));
-  const stack = await startLocalStack({ dir, quiet: true, ports: await freeStackPorts() });
+  // Set, it reaches the worker too; unset, the stack keeps its own and the bench assumes the default.
+  const learnAfterSet = process.env.LEARN_AFTER_SECONDS;
+  const learnAfterSeconds = Number(learnAfterSet ?? LEARN_AFTER_SECONDS);
+  const ports = await freeStackPorts();
+  const stack = await startLocalStack({ dir, quiet: true, ports, env: learnAfterSet === undefined ? {} : { LEARN_AFTER_SECONDS: learnAfterSet } });
+  const meter = cpuMeter({ workerPort: ports.worker });
   const marked: typeof fetch = (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), [BENCH_HEADER]: '1' } });
   const notion = new Client({ auth: WORLD.notionToken, baseUrl: stack.notion.url, notionVersion: '2026-03-11', fetch: marked });
 
@@ -105,14 +147,37 @@ export async function benchRunLoop(options: { runs?: number } = {}): Promise<Run
     });
   const published = (pageId: string, since: number) =>
     poll('Published', since, async () => (statusOf(await notion.pages.retrieve({ page_id: pageId })) === 'Published' ? true : undefined));
-  /** Waits until Baton has made no request for 700 ms (the run is waiting, or done). */
-  const settled = async () => {
-    const size = () => stack.notion.requests.length + stack.drive.requests.length;
-    for (let still = 0, last = size(); still < 7; ) {
+  /** Waits until Baton has made no request for `quietMs` (the run is waiting, or done). */
+  const settled = async (quietMs = 700) => {
+    const size = () => stack.notion.requests.length + stack.drive.requests.length + stack.model.requests.length;
+    for (let still = 0, last = size(); still < quietMs / 100; ) {
       await new Promise((r) => setTimeout(r, 100));
       still = size() === last ? still + 1 : 0;
       last = size();
     }
+  };
+  /** Waits for the run's Workflow instance to end; the CPU reading at its end, and when it ended. */
+  const instanceEnded = async (runId: string, since: number) => {
+    await settled((learnAfterSeconds + 1) * 1000);
+    for (let asks = 1; ; asks++) {
+      const before = { cpu: meter.read(), at: Date.now() };
+      const state = await readInstance(stack.workerUrl, runId);
+      if (state.ended) {
+        if (state.status !== 'complete') throw new Error(`run ${runId}: its Workflow instance ended ${state.status} after ${state.steps.join(', ')}`);
+        // The reading before the ask, unless the end came after it: then one ask's CPU is in it.
+        const cpu = state.endedAt !== null && state.endedAt <= before.at ? before.cpu : meter.read();
+        return { cpu, endedAt: state.endedAt ?? Date.now(), asks };
+      }
+      if (performance.now() - since > 120_000) throw new Error(`run ${runId}: its Workflow instance was still ${state.status} 2 minutes after approval`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  };
+  /** The run's id, which is its Workflow instance's (src/triggers/admit.ts), from the Run row. */
+  const runIdOf = async (pageId: string) => {
+    const row = RunIdRow.parse(await notion.pages.retrieve({ page_id: pageId }));
+    const id = row.properties['Run ID'].rich_text.map((t) => t.plain_text).join('').trim();
+    if (!id) throw new Error(`Run row ${pageId} has an empty Run ID`);
+    return id;
   };
   const mark = (s: LocalStack) => ({ notion: s.notion.requests.length, drive: s.drive.requests.length, model: s.model.requests.length });
   const since = (m: ReturnType<typeof mark>) => ({ notion: byEndpoint(stack.notion.requests.slice(m.notion)), drive: byEndpoint(stack.drive.requests.slice(m.drive)), model: stack.model.requests.length - m.model });
@@ -129,9 +194,11 @@ export async function benchRunLoop(options: { runs?: number } = {}): Promise<Run
     const firstSync = { ms: performance.now() - t, notion: sync.notion, drive: sync.drive };
 
     m = mark(stack);
+    let c = meter.read();
     await stack.tick(new Date('2026-11-30T07:59:00Z'));
     const idle = since(m);
-    const idleTick = { notion: idle.notion, drive: idle.drive };
+    await settled(); // its CPU once it has settled: work after the answer (waitUntil) included
+    const idleTick = { notion: idle.notion, drive: idle.drive, cpu: cpuBetween(meter.read(), c) };
 
     const results: RunLoopResult['runs'] = [];
     let quietTickWithReview: RunLoopResult['quietTickWithReview'] | undefined;
@@ -139,17 +206,22 @@ export async function benchRunLoop(options: { runs?: number } = {}): Promise<Run
     for (let i = 0; i < runs; i++) {
       const slot = new Date(Date.UTC(2026, 10, 30 + 7 * i, 8, 0, 0)); // Monday 9:00 in Paris
       m = mark(stack);
+      c = meter.read();
       t = performance.now();
       await stack.tick(slot);
       const waiting = await newReview(t, seen);
       const toReviewMs = performance.now() - t;
       await settled();
+      let quietCpu: CpuMs | undefined;
       if (i === 0) {
         // Webhook deliveries of Baton's own writes have reached the worker by now (verified,
         // then skipped as the bot's): a quiet tick a minute later.
         const q = mark(stack);
         await stack.tick(new Date(slot.getTime() + 60_000));
         const quiet = since(q);
+        const qc = meter.read();
+        await settled();
+        quietCpu = cpuBetween(meter.read(), qc);
         quietTickWithReview = { notion: quiet.notion, drive: quiet.drive, reconcileQueries: reconcileQueries(stack.notion.requests.slice(q.notion)) };
       }
       const driveBefore = stack.drive.requests.length;
@@ -162,7 +234,7 @@ export async function benchRunLoop(options: { runs?: number } = {}): Promise<Run
       if (!res.ok) throw new Error(`approving: ${res.status} ${await res.text()}`);
       await published(waiting, ta);
       const toPublishedMs = performance.now() - ta;
-      await settled(); // the learn step runs after Published
+      const ended = await instanceEnded(await runIdOf(waiting), ta); // the learn step runs after Published
       const resumed = stack.drive.requests.slice(driveBefore).find((r) => !r.path.startsWith('/__admin/'));
       const toResumedMs = resumed ? Date.parse(resumed.startedAt) - approvedAt : Number.NaN;
       const all = since(m);
@@ -174,6 +246,9 @@ export async function benchRunLoop(options: { runs?: number } = {}): Promise<Run
         toReviewMs,
         toResumedMs,
         toPublishedMs,
+        toEndedMs: ended.endedAt - approvedAt,
+        statusAsks: ended.asks,
+        cpu: cpuBetween(ended.cpu, c, idleTick.cpu, ...(quietCpu ? [quietCpu] : [])),
         sequence: stack.notion.requests
           .slice(m.notion)
           .filter((r) => !r.path.startsWith('/__admin/') && !r.headers[BENCH_HEADER])
@@ -181,6 +256,7 @@ export async function benchRunLoop(options: { runs?: number } = {}): Promise<Run
       });
       seen.add(waiting);
     }
+    const cpuOf = (role: keyof CpuMs) => percentiles(results.map((r) => r.cpu?.[role] ?? Number.NaN));
     return {
       startupMs,
       firstSync,
@@ -192,6 +268,7 @@ export async function benchRunLoop(options: { runs?: number } = {}): Promise<Run
         approvalToPublished: percentiles(results.map((r) => r.toPublishedMs)),
         slotToReview: percentiles(results.map((r) => r.toReviewMs)),
       },
+      cpu: { tickMs: meter.tickMs, learnAfterSeconds, perRun: { workerd: cpuOf('workerd'), runtime: cpuOf('runtime'), devProxy: cpuOf('devProxy'), wrangler: cpuOf('wrangler') } },
     };
   } finally {
     await stack.close();
@@ -212,7 +289,7 @@ export function printRunLoop(r: RunLoopResult): void {
   if (total(r.idleTick.notion) > 0) console.log(table(r.idleTick.notion));
   console.log(`quiet tick while a review waits (webhooks healthy): notion ${total(r.quietTickWithReview.notion)} (reconcile queries: ${r.quietTickWithReview.reconcileQueries})`);
   if (total(r.quietTickWithReview.notion) > 0) console.log(table(r.quietTickWithReview.notion));
-  console.log(`\nBaton's Notion requests per run (slot tick → Published, one review), run by run: ${r.runs.map((x) => total(x.notion)).join(', ')}`);
+  console.log(`\nBaton's Notion requests per run (slot tick → its Workflow instance ended, one review), run by run: ${r.runs.map((x) => total(x.notion)).join(', ')}`);
   console.log(`run 2 (two context pages: Our positioning and last week's brief), by endpoint — notion ${total(second.notion)}, drive ${total(second.drive)}, model ${second.model}`);
   console.log(table(second.notion));
   console.log('  drive:');
@@ -222,6 +299,15 @@ export function printRunLoop(r: RunLoopResult): void {
   console.log(l('slot tick → draft in Needs review', r.latency.slotToReview));
   console.log(l('approval → run resumed (webhook path)', r.latency.approvalToResumed));
   console.log(l('approval → Published (webhook path)', r.latency.approvalToPublished));
+  if (r.cpu) {
+    const c = (name: string, p: Percentiles) => `${name.padEnd(40)} p50 ${p.p50.toFixed(0).padStart(5)} ms  p95 ${p.p95.toFixed(0).padStart(5)} ms`;
+    console.log(`\nCPU per run, slot tick → instance ended, less the idle tick (${r.idleTick.cpu?.workerd.toFixed(0)} ms workerd); ${r.cpu.tickMs} ms ticks; LEARN_AFTER_SECONDS ${r.cpu.learnAfterSeconds}:`);
+    console.log(c('  workerd (the Worker runtime + dev proxy)', r.cpu.perRun.workerd));
+    console.log(c('    of which the Worker runtime', r.cpu.perRun.runtime));
+    console.log(c('    of which wrangler dev\'s proxy', r.cpu.perRun.devProxy));
+    console.log(c('  wrangler dev itself (node, esbuild)', r.cpu.perRun.wrangler));
+    console.log(`  approval → instance ended, by run: ${r.runs.map((x) => `${x.toEndedMs?.toFixed(0)} ms (${x.statusAsks} ${x.statusAsks === 1 ? 'ask' : 'asks'})`).join(', ')}`);
+  }
 }
 
 /** `npm run bench` (this file run alone): the run loop, the triggers, the plans; the first two also as JSON. */
