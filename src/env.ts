@@ -50,6 +50,12 @@ export const RawEnv = z.object({
   REVIEW_TIMEOUT_DAYS: z.coerce.number().positive({ message: 'must be a number of days greater than 0' }).default(7),
   /** With healthy Notion webhooks, the review reconcile's backstop (review/reconcile-rule.ts). */
   REVIEW_RECONCILE_BACKSTOP_SECONDS: z.coerce.number().int().positive({ message: 'must be a whole number of seconds greater than 0' }).default(900),
+  /**
+   * With healthy Notion webhooks, how long a published run waits before it learns from its reviews,
+   * so a comment written just before the approval has its event delivered (engine/learn.ts);
+   * Notion delivers "usually under a minute, at most ~5" (review/reconcile-rule.ts DELIVERY_GRACE_MS).
+   */
+  LEARN_AFTER_SECONDS: z.coerce.number().int().positive({ message: 'must be a whole number of seconds greater than 0' }).default(300),
   /** First delay before a failed run step is retried (then doubling). */
   STEP_RETRY_DELAY_SECONDS: z.coerce.number().nonnegative({ message: 'must be a number of seconds' }).default(10),
   /** Comma-separated Drive folder / shared drive ids Baton may read and write. */
@@ -93,6 +99,8 @@ export interface Config {
   reviewTimeoutDays: number;
   /** How often the review reconcile runs while Notion webhooks are healthy. */
   reconcileBackstopMs: number;
+  /** With healthy Notion webhooks, how long a published run waits for comment events before it learns. */
+  learnAfterMs: number;
   stepRetryDelaySeconds: number;
   allowedDriveRoots: string[];
   allowedNotionPages: string[];
@@ -165,6 +173,7 @@ export function loadConfig(env: unknown): Config {
     defaultTimeZone: e.DEFAULT_TIME_ZONE,
     reviewTimeoutDays: e.REVIEW_TIMEOUT_DAYS,
     reconcileBackstopMs: e.REVIEW_RECONCILE_BACKSTOP_SECONDS * 1000,
+    learnAfterMs: e.LEARN_AFTER_SECONDS * 1000,
     stepRetryDelaySeconds: e.STEP_RETRY_DELAY_SECONDS,
     allowedDriveRoots: splitList(e.ALLOWED_DRIVE_ROOTS),
     allowedNotionPages: splitList(e.ALLOWED_NOTION_PAGES),

@@ -24,6 +24,7 @@ import { handleRowEvent } from '../triggers/notion-rows';
 import type { AppEnv } from './app';
 import { createWebhookStore } from '../adapters/webhook-store';
 import { lateEditFromEvent } from '../review/late-edits';
+import { recordCommentSignal } from '../review/comment-signals';
 
 export const VERIFICATION_TOKEN_KEY = 'notion_verification_token';
 
@@ -39,6 +40,8 @@ const WebhookEvent = z.object({
       parent: z.object({ data_source_id: z.string().optional() }).optional(),
       // page.properties_updated names the property ids it changed (developers.notion.com/reference/webhooks-events-delivery).
       updated_properties: z.array(z.string()).optional(),
+      // comment.* events name the page the comment is on (review/comment-signals.ts).
+      page_id: z.string().optional(),
     })
     .optional(),
 });
@@ -86,6 +89,9 @@ export async function handleNotionWebhook(c: Context<AppEnv>): Promise<Response>
   if (!event.success) return refuse(c, 400, 'Not a Notion event');
   const { id, type, authors, entity, data } = event.data;
   if (!(await services.store.markEventProcessed(id, now))) return c.json({ ok: true, duplicate: true });
+  // A person's comment on a Run page: the learn step lists its comments only then (review/comment-signals.ts).
+  const comment = await recordCommentSignal(services, event.data, now);
+  if (comment) return c.json({ ok: true, ...comment });
   if (!services.notion || entity.type !== 'page' || !type.startsWith('page.')) return c.json({ ok: true, ignored: true });
 
   const bot = await services.notion.botUserId();
