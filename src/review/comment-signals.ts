@@ -29,18 +29,19 @@ const CommentEvent = z.object({
   data: z.object({ page_id: z.string() }),
 });
 
-export type CommentSignal = { outcome: 'person_commented' } | { ignored: 'not a comment' | 'malformed comment event' | 'own comment' | 'not a run page' };
+export type CommentSignal = { outcome: 'person_commented' } | { ignored: 'malformed comment event' | 'own comment' | 'not a run page' };
 
 /**
  * For a comment.* event: records on the run whose page it is that a person commented. Null for
- * any other event, so the route goes on with it. A failure to record forgets the event id and
+ * any other event (and without Notion), so the route goes on with it. A failure to record forgets the event id and
  * counts the delivery as failed (as the route does), so Notion's retry is handled.
  */
 export async function recordCommentSignal(services: Services, event: unknown, now: Date): Promise<CommentSignal | null> {
   if (!isCommentEvent(event)) return null;
   const parsed = CommentEvent.safeParse(event);
   if (!parsed.success) return { ignored: 'malformed comment event' };
-  if (!services.notion) return { ignored: 'not a run page' };
+  // Without Notion there are no runs to signal: the route answers it as it answers every event then.
+  if (!services.notion) return null;
   const { id, timestamp, authors, data } = parsed.data;
   try {
     const bot = await services.notion.botUserId();

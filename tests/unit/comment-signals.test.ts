@@ -107,6 +107,8 @@ describe('comment signals from Notion webhooks', () => {
       data: { parent: { id: 'db-runs', type: 'database' }, updated_blocks: [] },
     };
     for (const event of [page, null, 'comment.created', 42, {}]) expect(await recordCommentSignal(services, event, NOW)).toBeNull();
+    // Without Notion configured there are no runs: the route answers the event as it answers all then.
+    expect(await recordCommentSignal({ ...services, notion: null }, good, NOW)).toBeNull();
   });
 
   it('forgets the event and counts the delivery as failed when the signal cannot be recorded, so Notion’s retry is handled', async () => {
