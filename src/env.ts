@@ -12,6 +12,9 @@ const optionalText = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 const url = z.url({ message: 'must be a full URL such as https://api.example.com' });
+/** Every check says what to write: zod's own int and number messages ("expected int, received number") do not. */
+const WHOLE_SECONDS = 'must be a whole number of seconds greater than 0';
+const wholeSeconds = z.coerce.number({ message: WHOLE_SECONDS }).int({ message: WHOLE_SECONDS }).positive({ message: WHOLE_SECONDS });
 const ianaZone = z.string().refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Paris' });
 
 export const RawEnv = z.object({
@@ -49,7 +52,13 @@ export const RawEnv = z.object({
   DEFAULT_TIME_ZONE: ianaZone.default('UTC'),
   REVIEW_TIMEOUT_DAYS: z.coerce.number().positive({ message: 'must be a number of days greater than 0' }).default(7),
   /** With healthy Notion webhooks, the review reconcile's backstop (review/reconcile-rule.ts). */
-  REVIEW_RECONCILE_BACKSTOP_SECONDS: z.coerce.number().int().positive({ message: 'must be a whole number of seconds greater than 0' }).default(900),
+  REVIEW_RECONCILE_BACKSTOP_SECONDS: wholeSeconds.default(900),
+  /**
+   * With healthy Notion webhooks, how long a published run waits before it learns from its reviews,
+   * so a comment written just before the approval has its event delivered (engine/learn.ts);
+   * Notion delivers "usually under a minute, at most ~5" (review/reconcile-rule.ts DELIVERY_GRACE_MS).
+   */
+  LEARN_AFTER_SECONDS: wholeSeconds.default(300),
   /** First delay before a failed run step is retried (then doubling). */
   STEP_RETRY_DELAY_SECONDS: z.coerce.number().nonnegative({ message: 'must be a number of seconds' }).default(10),
   /** Comma-separated Drive folder / shared drive ids Baton may read and write. */
@@ -93,6 +102,8 @@ export interface Config {
   reviewTimeoutDays: number;
   /** How often the review reconcile runs while Notion webhooks are healthy. */
   reconcileBackstopMs: number;
+  /** With healthy Notion webhooks, how long a published run waits for comment events before it learns. */
+  learnAfterMs: number;
   stepRetryDelaySeconds: number;
   allowedDriveRoots: string[];
   allowedNotionPages: string[];
@@ -165,6 +176,7 @@ export function loadConfig(env: unknown): Config {
     defaultTimeZone: e.DEFAULT_TIME_ZONE,
     reviewTimeoutDays: e.REVIEW_TIMEOUT_DAYS,
     reconcileBackstopMs: e.REVIEW_RECONCILE_BACKSTOP_SECONDS * 1000,
+    learnAfterMs: e.LEARN_AFTER_SECONDS * 1000,
     stepRetryDelaySeconds: e.STEP_RETRY_DELAY_SECONDS,
     allowedDriveRoots: splitList(e.ALLOWED_DRIVE_ROOTS),
     allowedNotionPages: splitList(e.ALLOWED_NOTION_PAGES),

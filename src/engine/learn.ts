@@ -3,7 +3,7 @@
 //
 //   1. For every review of the run: Baton's draft of its first round against the text approved
 //      in its last (round-summary.ts changedLines, a line diff), every round's Feedback, and the people's
-//      comments on the Run page.
+//      comments on the Run page (listed only when one may be there: review/comment-signals.ts).
 //   2. Nothing changed and nothing was said: nothing to learn, no model call.
 //   3. The model distils them into at most 3 short, positive, general instructions (a list, as
 //      Structured Outputs); ones the page already holds, in other case or punctuation, are left out.
@@ -24,6 +24,7 @@ import { draftName, runPage } from './activities';
 import { lessonPrompt } from './prompt';
 import { localDate, runTitle } from '../publish/naming';
 import { subjectName } from '../domain/trigger-subject';
+import { peopleMayHaveCommented } from '../review/comment-signals';
 import * as z from 'zod';
 
 /** Past this many lessons on the page, they are merged. */
@@ -37,6 +38,21 @@ const LEARNED = 'lessons-learned';
 export interface ReviewSpan {
   first: number;
   last: number;
+}
+
+/**
+ * How long the run waits, once published, before the learn step (milliseconds; 0: at once). With
+ * healthy webhooks the step lists the Run page's comments only when a person's comment was
+ * signalled, and the learn step runs moments after the approval: a comment written just before
+ * approving may still be on its way ("usually under a minute, at most ~5"), so the run waits
+ * LEARN_AFTER_SECONDS for it. Nothing to learn, a comment already signalled, or deliveries that
+ * cannot be relied on (the comments are listed anyway): no wait.
+ */
+export async function learnDelay(scope: RunScope, reviews: readonly ReviewSpan[]): Promise<number> {
+  const { services, run, definition } = scope;
+  if (definition.learning === 'Off' || reviews.length === 0 || !run.run_page_id) return 0;
+  if ((await services.store.getArtifact(run.run_id, LEARNED)) !== null) return 0;
+  return (await peopleMayHaveCommented(services, run)) ? 0 : services.config.learnAfterMs;
 }
 
 export async function learnStep(scope: RunScope, reviews: readonly ReviewSpan[]): Promise<{ learned: string[] }> {
@@ -111,9 +127,14 @@ async function whatReviewersSaid({ services, run }: RunScope, reviews: readonly 
       if (changes.added.length + changes.removed.length + changes.moved.length > 0) described.push(listChangedLines(changes));
     }
   }
-  const bot = await notion.botUserId();
-  for (const comment of await notion.listComments(runPage(run))) {
-    if (comment.authorId !== bot && comment.text.trim() && !feedback.includes(comment.text.trim())) feedback.push(comment.text.trim());
+  // Saving: one GET /v1/comments per reviewed run while Notion webhooks are healthy, in the usual
+  // case where nobody but Baton commented on the Run page; a person's comment is signalled by its
+  // comment.* event (review/comment-signals.ts), and the page's comments are listed then.
+  if (await peopleMayHaveCommented(services, run)) {
+    const bot = await notion.botUserId();
+    for (const comment of await notion.listComments(runPage(run))) {
+      if (comment.authorId !== bot && comment.text.trim() && !feedback.includes(comment.text.trim())) feedback.push(comment.text.trim());
+    }
   }
   return { feedback, changes: described.join('\n') };
 }

@@ -15,7 +15,7 @@ import { Plan, type ReviewGate } from '../domain/plan';
 import { draftStep, gatherStep, markRunning, PLAN_ARTIFACT, recordFailure, reviseStep, type RunScope } from './activities';
 import { openReview, resumeAfterReview } from './open-review';
 import { finishStep, publishStep } from './publish-step';
-import { learnStep, type ReviewSpan } from './learn';
+import { learnDelay, learnStep, type ReviewSpan } from './learn';
 import { ReviewDecision, reviewEventType } from './review-decision';
 import { closeUnreviewed } from '../review/close-unreviewed';
 
@@ -92,8 +92,13 @@ export class RunWorkflow extends WorkflowEntrypoint<Cloudflare.Env, RunParams> {
       const links = await durable('publish', (s) => publishStep(first(s), lastRound, gathered, approvedRounds));
       await durable('finish', (s) => finishStep(first(s), lastRound, links));
       // Published first: what the reviewers corrected becomes lessons for the next runs. A
-      // failure here is the lessons' (learn.ts logs it), never the run's.
+      // failure here is the lessons' (learn.ts logs it), never the run's. With healthy webhooks
+      // the run first sleeps (durably, LEARN_AFTER_SECONDS) so that a comment written just
+      // before the approval has its event delivered (learn.ts learnDelay); the run is already
+      // Published in D1 and on its row, so the watchdog leaves the sleeping instance alone.
       try {
+        const wait = await durable('before learning', (s) => learnDelay(s, spans));
+        if (wait > 0) await step.sleep('wait for comment events', wait);
         await durable('learn from the reviews', (s) => learnStep(s, spans));
       } catch (error) {
         console.warn(`run ${runId}: learning from the reviews failed (${error instanceof Error ? error.message : String(error)})`);

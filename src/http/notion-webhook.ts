@@ -27,6 +27,7 @@ import type { AppEnv } from './app';
 import { createWebhookStore } from '../adapters/webhook-store';
 import { lateEditFromEvent } from '../review/late-edits';
 import { applyStandingEvent, createStandingStore } from '../adapters/standing-store';
+import { recordCommentSignal } from '../review/comment-signals';
 
 export const VERIFICATION_TOKEN_KEY = 'notion_verification_token';
 
@@ -42,6 +43,8 @@ const WebhookEvent = z.object({
       parent: z.object({ data_source_id: z.string().optional() }).optional(),
       // page.properties_updated names the property ids it changed (developers.notion.com/reference/webhooks-events-delivery).
       updated_properties: z.array(z.string()).optional(),
+      // comment.* events name the page the comment is on (review/comment-signals.ts).
+      page_id: z.string().optional(),
     })
     .optional(),
 });

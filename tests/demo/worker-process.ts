@@ -63,6 +63,9 @@ export function workerProcess(options: WorkerProcessOptions): WorkerProcess {
       ALLOWED_DRIVE_ROOTS: WORLD.teamDrive,
       ALLOWED_NOTION_PAGES: WORLD.rootPage,
       STEP_RETRY_DELAY_SECONDS: '2',
+      // The stand-in delivers webhooks in milliseconds: a published run waits 1 s, not 5 minutes,
+      // for comment events before it learns from the review.
+      LEARN_AFTER_SECONDS: '1',
       // Drive pushes reach wrangler dev directly (the stand-in accepts http on loopback).
       PUBLIC_URL: url,
       BATON_API_TOKEN: DEMO_API_TOKEN,

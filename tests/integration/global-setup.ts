@@ -56,6 +56,10 @@ export async function setup(project: TestProject) {
     DASHBOARD_TOKEN,
     // New files settle in 1 s, not 15, so trigger tests stay quick.
     DRIVE_SETTLE_SECONDS: '1',
+    // A published run waits 3 s, not 5 minutes, for comment events before it learns (the mailbox
+    // holds deliveries until a test hands them over). lessons.test.ts hands one over after the run
+    // is Published: 3 s leaves that a wide margin on a loaded machine, where 1 s could be flaky.
+    LEARN_AFTER_SECONDS: '3',
     // The stand-in has no request budget unless a test sets one (rate-gate.test.ts does, with a
     // budget of its own); Notion's real 180 per minute would only slow the other tests down.
     NOTION_REQUESTS_PER_WINDOW: '100000',

@@ -117,10 +117,24 @@ export async function modelRequests(): Promise<Logged[]> {
   return ((await modelAdmin('requests', undefined, 'GET')) as { requests: Logged[] }).requests;
 }
 
+export interface HeldDelivery {
+  headers: Record<string, string>;
+  body: string;
+}
+
 /** Waits for every queued webhook delivery, then hands each to the worker's route unchanged. */
 export async function deliverWebhooks(bindings: Cloudflare.Env = env): Promise<unknown[]> {
+  return postWebhooks(await takeWebhooks(), bindings);
+}
+
+/** Waits for every queued webhook delivery and holds them back: a delivery Notion makes later (postWebhooks). */
+export async function takeWebhooks(): Promise<HeldDelivery[]> {
   await notionAdmin('webhooks/settle');
-  const held = (await call(`${env.MAILBOX_URL}/take`)) as { headers: Record<string, string>; body: string }[];
+  return (await call(`${env.MAILBOX_URL}/take`)) as HeldDelivery[];
+}
+
+/** Hands held deliveries to the worker's route unchanged, in order; answers its bodies. */
+export async function postWebhooks(held: readonly HeldDelivery[], bindings: Cloudflare.Env = env): Promise<unknown[]> {
   const answers: unknown[] = [];
   for (const delivery of held) {
     const res = await worker.fetch(

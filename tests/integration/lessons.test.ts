@@ -6,8 +6,9 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { runIdFor } from '../../src/triggers/run-id';
 import { text, variant, weeklyBrief, type FixtureRow } from '../fixtures/example-rows';
-import { deliverWebhooks, modelRequests, replaceMarkdownAsPerson, tick, updateAsPerson } from './harness';
-import { MAYA, notion, publishedOutputs, runRow, scheduleWeeklyBrief, waitForReview } from './run-helpers';
+import { createWebhookStore } from '../../src/adapters/webhook-store';
+import { deliverWebhooks, modelRequests, notionAdmin, notionRequests, postWebhooks, replaceMarkdownAsPerson, takeWebhooks, tick, updateAsPerson } from './harness';
+import { MAYA, notion, publishedOutputs, runRow, scheduleWeeklyBrief, store, waitForReview, waitForStatus } from './run-helpers';
 
 const FEEDBACK = 'Lead with the pricing moves. This is too long.';
 const NEXT_MONDAYS = ['2026-12-07T08:00:00.000Z', '2026-12-14T08:00:00.000Z'];
@@ -108,5 +109,67 @@ describe('lessons from reviews', () => {
     expect(lines.length).toBeLessThanOrEqual(8);
     for (const line of lines) expect(line).toMatch(/ \(learned \d{4}-\d{2}-\d{2} from \[.+\]\(https:\/\/www\.notion\.so\/\w+\)\)$/);
     expect(page.split('## Lessons')[0]).toBe(crowded.markdown.split('## Lessons')[0]);
+  });
+});
+
+const COMMENT = 'Always open with the three biggest pricing moves.';
+// The stand-in model distils the first thing said, as an instruction without its full stop.
+const COMMENT_LESSON = 'Always open with the three biggest pricing moves';
+const learnedText = (line: string) => /^- (.+?) \(learned/.exec(line)?.[1];
+const commentAsMaya = (page: string) => notionAdmin(`people/${MAYA}/comments`, { parent: { page_id: page }, rich_text: text(COMMENT) });
+const approve = (page: string) => updateAsPerson(MAYA, page, { Status: { select: { name: 'Approved' } } });
+/** The requests listing the Run page's comments (GET /v1/comments?block_id=) since `from` requests. */
+const commentLists = async (page: string, from: number) => (await notionRequests()).slice(from).filter((r) => r.method === 'GET' && r.path === '/v1/comments' && r.query.block_id === page);
+
+/** The brief in review with its webhooks healthy: Baton's own echoes (its announcement's comment.created among them) handled. */
+async function inReview(): Promise<{ workflow: string; runId: string; runPage: string; echoes: unknown[] }> {
+  const { row: workflow, runId } = await scheduleWeeklyBrief();
+  await tick('2026-11-30T08:00:00.000Z');
+  const runPage = await waitForReview(runId);
+  return { workflow, runId, runPage, echoes: await deliverWebhooks() };
+}
+
+describe('lessons from comments on the Run page', () => {
+  it("with healthy webhooks and only Baton's comment on the page, learns without listing the page's comments", async () => {
+    const { runId, runPage, echoes } = await inReview();
+    expect(echoes).toContainEqual({ ok: true, ignored: 'own comment' });
+    await using instance = await introspectWorkflowInstance(env.RUN_WORKFLOW, runId);
+    const from = (await notionRequests()).length;
+    await approve(runPage);
+    await deliverWebhooks();
+    await instance.waitForStatus('complete');
+    expect(await store.getArtifact(runId, 'lessons-learned')).toBe('[]');
+    expect(await commentLists(runPage, from)).toEqual([]);
+  });
+
+  it('learns from a comment Maya wrote just before approving, whose event arrives after the approval', async () => {
+    const { workflow, runId, runPage } = await inReview();
+    await using instance = await introspectWorkflowInstance(env.RUN_WORKFLOW, runId);
+    await commentAsMaya(runPage);
+    const late = await takeWebhooks();
+    const from = (await notionRequests()).length;
+    await approve(runPage);
+    await deliverWebhooks();
+    // Published, and the run waits for comment events (LEARN_AFTER_SECONDS) before it learns.
+    await waitForStatus(runId, 'Published');
+    expect(await postWebhooks(late)).toContainEqual({ ok: true, outcome: 'person_commented' });
+    await instance.waitForStatus('complete');
+    expect(await commentLists(runPage, from)).toHaveLength(1);
+    expect(lessonLines((await notion.readMarkdown(workflow)).markdown).map(learnedText)).toEqual([COMMENT_LESSON]);
+  });
+
+  it('without healthy webhooks, lists the comments and learns from one whose event never came', async () => {
+    const { workflow, runId, runPage } = await inReview();
+    await using instance = await introspectWorkflowInstance(env.RUN_WORKFLOW, runId);
+    // A delivery failed while the run was in review: the event it carried may have been a comment.
+    await createWebhookStore(env.DB).recordDelivery('failed', new Date());
+    await notionAdmin('webhooks/knobs', { drop: 1 }, 'PATCH');
+    await commentAsMaya(runPage);
+    await notionAdmin('webhooks/knobs', { drop: 0 }, 'PATCH');
+    await approve(runPage);
+    await deliverWebhooks();
+    await instance.waitForStatus('complete');
+    expect(await store.getArtifact(runId, 'person-commented')).toBeNull();
+    expect(lessonLines((await notion.readMarkdown(workflow)).markdown).map(learnedText)).toEqual([COMMENT_LESSON]);
   });
 });

@@ -86,8 +86,9 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakResult> {
       // Short enough for a soak: step retries from 1 s, Notion calls given up after 3 s (the
       // stand-in holds a "timeout" 4 s), the watchdog taking over a run quiet for 60 s.
       // A delivery Notion never makes again is found by the reconcile's backstop: 15 minutes in
-      // production, 20 s here so the settle phase can see it.
-      env: { STEP_RETRY_DELAY_SECONDS: '1', NOTION_TIMEOUT_MS: '3000', RUN_STALE_SECONDS: '60', REVIEW_RECONCILE_BACKSTOP_SECONDS: '20' },
+      // production, 20 s here so the settle phase can see it. A published run waits 2 s (not 5
+      // minutes) for comment events before it learns, as the stand-in delivers in milliseconds.
+      env: { STEP_RETRY_DELAY_SECONDS: '1', NOTION_TIMEOUT_MS: '3000', RUN_STALE_SECONDS: '60', REVIEW_RECONCILE_BACKSTOP_SECONDS: '20', LEARN_AFTER_SECONDS: '2' },
     });
     const s = stack;
     await s.startWorker();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, integrations, loadConfig, missingSettings } from '../../src/env';
+import { DELIVERY_GRACE_MS } from '../../src/review/reconcile-rule';
 
 const bindings = { DB: {}, RUN_WORKFLOW: {} };
 
@@ -24,6 +25,15 @@ describe('configuration', () => {
       expect(message).toContain('[vars] in wrangler.toml');
       expect(message).not.toContain('sk-secret-123');
       expect(message).not.toContain('not a url');
+    }
+  });
+
+  it('waits for comment events before learning as long as Notion may take to deliver one, unless set; a bad wait is named with what to write', () => {
+    expect(loadConfig({ ...bindings }).learnAfterMs).toBe(DELIVERY_GRACE_MS);
+    expect(loadConfig({ ...bindings, LEARN_AFTER_SECONDS: '2' }).learnAfterMs).toBe(2000);
+    for (const bad of ['0', '1.5', 'five minutes']) {
+      expect(() => loadConfig({ ...bindings, LEARN_AFTER_SECONDS: bad })).toThrow(/LEARN_AFTER_SECONDS must be a whole number of seconds greater than 0 \(set it in \[vars\] in wrangler\.toml or \.dev\.vars\)/);
+      expect(() => loadConfig({ ...bindings, REVIEW_RECONCILE_BACKSTOP_SECONDS: bad })).toThrow(/REVIEW_RECONCILE_BACKSTOP_SECONDS must be a whole number of seconds greater than 0/);
     }
   });
 
