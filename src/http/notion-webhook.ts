@@ -109,6 +109,9 @@ async function handleEvent(c: Context<AppEnv>, services: Services, event: z.infe
   const { type, authors, entity, data } = event;
   // A move or deletion anywhere above a page Baton remembered as allowed: it is walked again.
   await applyStandingEvent(createStandingStore(c.var.config.db), event, now);
+  // A person's comment on a Run page: the learn step lists its comments only then (review/comment-signals.ts).
+  const comment = await recordCommentSignal(services, event, now);
+  if (comment) return { ok: true, ...comment };
   if (!services.notion || entity.type !== 'page' || !type.startsWith('page.')) return { ok: true, ignored: true };
 
   const bot = await services.notion.botUserId();
