@@ -120,7 +120,7 @@ async function takeDecision(
   }
   const round = run.review_round;
   if (decision.decision === 'approved') {
-    const waiting = await recordApproval(services, run, source.by, now);
+    const waiting = await recordApproval(services, run, row, source.by, now);
     if (waiting) return waiting;
   }
   const record: RecordedDecision = { ...decision, ...source, at: now.toISOString() };
@@ -150,21 +150,17 @@ export async function deliverDecision(services: Services, runId: string, round: 
  * approve, sets Status back to Needs review saying who — Baton's own bookkeeping, not an undone
  * decision (the approval is kept). Null when the round is approved.
  */
-async function recordApproval(services: Services, run: StoredRun, personId: string, now: Date): Promise<DecisionOutcome | null> {
+async function recordApproval(services: Services, run: StoredRun, row: RunRowState, personId: string, now: Date): Promise<DecisionOutcome | null> {
   const reviewers = await roundReviewers(services.store, run);
   if (!reviewers) return null;
   const round = run.review_round;
   const outcome = approvalOutcome(asPolicy(reviewers), await approvalsSoFar(services.store, run.run_id, round), personId);
   if (outcome.kind === 'approved') return null;
   const claim = `approval-${round}-${personId}`;
-  if (!(await services.store.claimArtifact(run.run_id, claim, String(Date.now()), now))) {
-    const since = Number((await services.store.getArtifact(run.run_id, claim)) ?? 0);
-    if (Date.now() - since < REVERT_LEASE_MS) return { kind: 'already_delivered' };
-    await services.store.putArtifact(run.run_id, claim, String(Date.now()), now);
-  }
+  if (!(await takeLease(services, run, claim, now))) return { kind: 'already_delivered' };
   await services.store.putArtifact(run.run_id, approvalsName(round), JSON.stringify(outcome.approved), now);
   const notion = requireNotion(services);
-  await notion.updatePage(run.run_page_id!, statusProperty('Needs review'));
+  await setBackUnderLease(services, run, row, claim, now);
   await notion.comment(run.run_page_id!, [
     ...text(`${outcome.approved.length} of ${reviewers.reviewers.length} approved, waiting for `),
     ...mentions(outcome.waitingFor),
@@ -181,12 +177,8 @@ async function revert(services: Services, run: StoredRun, row: RunRowState, edit
   // so a second, later write cannot land on top of the reviewer's decision made in between.
   // A claim older than a minute is a new change by the same person, and is set back again.
   const claim = `reverting-${run.review_round}-${editorId}`;
-  if (!(await services.store.claimArtifact(run.run_id, claim, String(Date.now()), now))) {
-    const since = Number((await services.store.getArtifact(run.run_id, claim)) ?? 0);
-    if (Date.now() - since < REVERT_LEASE_MS) return { kind: 'already_delivered' };
-    await services.store.putArtifact(run.run_id, claim, String(Date.now()), now);
-  }
-  await notion.updatePage(page, statusProperty('Needs review'));
+  if (!(await takeLease(services, run, claim, now))) return { kind: 'already_delivered' };
+  await setBackUnderLease(services, run, row, claim, now);
   await notion.comment(page, [
     ...text(`Status was changed to ${row.status} by `),
     { type: 'mention', mention: { user: { id: editorId } } },
@@ -200,6 +192,50 @@ async function revert(services: Services, run: StoredRun, row: RunRowState, edit
   ]);
   await refreshSeen(services, run, now);
   return { kind: 'reverted', editorId };
+}
+
+/** A lease's body: when it was taken (ms since 1970), or RELEASED + when, after its holder's write failed unapplied. */
+const RELEASED = 'released-';
+
+/**
+ * Takes the lease `claim` for setting the row back: true for the one caller that may write. A
+ * lease held for under a minute is someone else's write of the same change; an older or released
+ * one is taken over by exactly one caller (the claim on that lease's body is atomic), so a
+ * retried delivery and a reconcile that both find it free do not both write.
+ */
+async function takeLease(services: Services, run: StoredRun, claim: string, now: Date): Promise<boolean> {
+  const { store } = services;
+  if (await store.claimArtifact(run.run_id, claim, String(Date.now()), now)) return true;
+  const body = (await store.getArtifact(run.run_id, claim)) ?? '';
+  if (!body.startsWith(RELEASED) && Date.now() - Number(body) < REVERT_LEASE_MS) return false;
+  if (!(await store.claimArtifact(run.run_id, `${claim}@${body}`, String(Date.now()), now))) return false;
+  await store.putArtifact(run.run_id, claim, String(Date.now()), now);
+  return true;
+}
+
+/**
+ * Sets the row's Status back to Needs review under the lease just taken. When the write fails,
+ * the row is read again: if it is exactly as it was read (same Status, same last edit) the write
+ * was not applied, and the lease is released, so Notion's retry of this delivery (or the next
+ * reconcile) sets it back instead of finding the lease and answering "already delivered" — under
+ * the soak's faults a 529 on this PATCH left a non-reviewer's approval standing on the row for the
+ * lease's minute, and in production until the 15-minute backstop. A write that was applied, or a
+ * row edited since (the reviewer deciding), keeps the lease: a second write from an older read
+ * would land on top of her decision.
+ */
+async function setBackUnderLease(services: Services, run: StoredRun, row: RunRowState, claim: string, now: Date): Promise<void> {
+  const notion = requireNotion(services);
+  try {
+    await notion.updatePage(run.run_page_id!, statusProperty('Needs review'));
+  } catch (error) {
+    const unapplied = await notion
+      .retrievePage(run.run_page_id!)
+      .then(readRunRow)
+      .then((fresh) => fresh.status === row.status && fresh.lastEditedBy === row.lastEditedBy && fresh.lastEditedTime === row.lastEditedTime)
+      .catch(() => false);
+    if (unapplied) await services.store.putArtifact(run.run_id, claim, `${RELEASED}${Date.now()}`, now);
+    throw error;
+  }
 }
 
 async function askToConfirm(services: Services, run: StoredRun, row: RunRowState, markdown: string, reason: string, now: Date): Promise<void> {

@@ -6,7 +6,7 @@
 // Time: the fault phase ticks with fake instants on the hour (one slot per workflow each), all
 // in the recent past, so Baton's "now" never runs ahead of its own heartbeats; the settle phase
 // ticks with the real time, so the watchdog can see runs that went quiet.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalStack, type LocalStack } from '../demo/local-stack';
@@ -177,6 +177,8 @@ export async function runSoak(options: SoakOptions = {}): Promise<SoakResult> {
     await poller;
     await reviewers.drain();
 
+    // The stand-in's webhook delivery log (each attempt's status), kept for tracing a decision.
+    if (options.keepDir) writeFileSync(join(dir, 'deliveries.json'), JSON.stringify(s.notion.webhookDeliveries(), null, 1));
     // Count.
     const finalRows = await runRows(notion);
     const records = reviewers.records();
