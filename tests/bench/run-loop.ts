@@ -32,10 +32,9 @@ import { endpointPath } from '../emulators/shared/fault-rate';
 import type { LoggedRequest } from '../emulators/shared/server';
 import { cpuBetween, cpuMeter, type CpuMs } from './cpu';
 import { readInstance } from './workflow-instance';
+import { STACK_LEARN_AFTER_SECONDS } from '../demo/worker-process';
 
 const RUNS = 10;
-/** The worker's LEARN_AFTER_SECONDS when the bench does not set it (the stack's own setting). */
-const LEARN_AFTER_SECONDS = 2;
 export const BENCH_HEADER = 'x-baton-bench';
 
 export type EndpointCounts = Record<string, number>;
@@ -120,7 +119,7 @@ export async function benchRunLoop(options: { runs?: number } = {}): Promise<Run
   const dir = mkdtempSync(join(tmpdir(), 'baton-bench-'));
   // Set, it reaches the worker too; unset, the stack keeps its own and the bench assumes the default.
   const learnAfterSet = process.env.LEARN_AFTER_SECONDS;
-  const learnAfterSeconds = Number(learnAfterSet ?? LEARN_AFTER_SECONDS);
+  const learnAfterSeconds = Number(learnAfterSet ?? STACK_LEARN_AFTER_SECONDS);
   const ports = await freeStackPorts();
   const stack = await startLocalStack({ dir, quiet: true, ports, env: learnAfterSet === undefined ? {} : { LEARN_AFTER_SECONDS: learnAfterSet } });
   const meter = cpuMeter({ workerPort: ports.worker });

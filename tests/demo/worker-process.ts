@@ -7,6 +7,9 @@ import { existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { WORLD } from '../support/world';
 
+/** The stack's LEARN_AFTER_SECONDS unless `env` says otherwise (the bench waits on it). */
+export const STACK_LEARN_AFTER_SECONDS = 1;
+
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 const WRANGLER = join(ROOT, 'node_modules', '.bin', 'wrangler');
 /** The offline demo's Run now API token (a local stand-in world; never a real secret). */
@@ -65,7 +68,7 @@ export function workerProcess(options: WorkerProcessOptions): WorkerProcess {
       STEP_RETRY_DELAY_SECONDS: '2',
       // The stand-in delivers webhooks in milliseconds: a published run waits 1 s, not 5 minutes,
       // for comment events before it learns from the review.
-      LEARN_AFTER_SECONDS: '1',
+      LEARN_AFTER_SECONDS: String(STACK_LEARN_AFTER_SECONDS),
       // Drive pushes reach wrangler dev directly (the stand-in accepts http on loopback).
       PUBLIC_URL: url,
       BATON_API_TOKEN: DEMO_API_TOKEN,
