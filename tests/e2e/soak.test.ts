@@ -23,6 +23,7 @@ describe('Baton under 20% injected faults', () => {
       lostEdits: 0,
       nonReviewerApprovalsPublished: 0,
       nonReviewerApprovalsNotReverted: 0,
+      nonReviewerApprovalsStoodLong: 0,
       strandedRuns: 0,
       failedWithoutReason: 0,
       liveMarkupPublished: 0,

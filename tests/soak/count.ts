@@ -4,6 +4,15 @@
 import { findLiveMarkup } from '../../src/publish/inert-markdown';
 import { hasBatonNote } from '../support/baton-notes';
 
+/**
+ * A non-reviewer's approval is set back from its webhook delivery, or Notion's retry of it, in
+ * seconds (the soak's longest after the lease fix: 5.7 s over 15 reverts, seed 2, 90 runs). One
+ * standing longer was found by a backstop (the 20 s reconcile, or a lease expiring): under the
+ * bug this counter is for, an approval stood 66 s; in production it would stand until the
+ * 15-minute backstop.
+ */
+export const NON_REVIEWER_STANDING_MS = 30_000;
+
 export type Behaviour = 'approve' | 'edit-then-approve' | 'changes-then-approve' | 'non-reviewer-first';
 
 /** What the simulated reviewers did to one run, and what they saw Baton do. */
@@ -23,6 +32,9 @@ export interface ReviewRecord {
   nonReviewerApproved: boolean;
   /** Baton reverted Alex's approval (Status left Approved for Needs review). */
   nonReviewerReverted: boolean;
+  /** Wall-clock ms: when Alex's approval was written, and when the reviewer first saw Baton set it back (or hold it for Maya). */
+  nonReviewerApprovedAt?: number;
+  nonReviewerRevertedAt?: number;
   /** The run moved to Publishing/Published while only Alex had approved. */
   publishedOnNonReviewer: boolean;
 }
@@ -72,6 +84,8 @@ export interface SoakCounts {
   lostEdits: number;
   nonReviewerApprovalsPublished: number;
   nonReviewerApprovalsNotReverted: number;
+  /** Set back, but only after NON_REVIEWER_STANDING_MS: found by a backstop, not by the event's delivery or its retry. */
+  nonReviewerApprovalsStoodLong: number;
   strandedRuns: number;
   failedWithoutReason: number;
   liveMarkupPublished: number;
@@ -143,6 +157,9 @@ export function countSoak(o: Observations): SoakSummary {
     .filter((r) => r.nonReviewerApproved && (r.publishedOnNonReviewer || (r.approvals === 0 && (pagesByRun.has(r.runId) || finalStatus(r.runId) === 'Published'))))
     .map((r) => r.runId);
   const notReverted = o.reviews.filter((r) => r.nonReviewerApproved && !r.nonReviewerReverted && !r.publishedOnNonReviewer).map((r) => r.runId);
+  const stoodLong = o.reviews
+    .filter((r) => r.nonReviewerReverted && r.nonReviewerApprovedAt !== undefined && r.nonReviewerRevertedAt !== undefined && r.nonReviewerRevertedAt - r.nonReviewerApprovedAt > NON_REVIEWER_STANDING_MS)
+    .map((r) => `${r.runId} (${((r.nonReviewerRevertedAt! - r.nonReviewerApprovedAt!) / 1000).toFixed(1)} s)`);
   const stranded = [...allRuns].filter((id) => !FINAL.has(finalStatus(id)) || (d1.size > 0 && d1.has(id) && !FINAL.has(d1.get(id)!.status)));
   const failedWithoutReason = o.runRows.filter((r) => r.status === 'Failed' && !r.botComments.some((c) => /fail/i.test(c) && c.length > 20)).map((r) => r.runId);
   const live = o.publishedPages.filter((p) => findLiveMarkup(p.markdown).length > 0).map((p) => runIdOfPublished(p.markdown) ?? p.pageId);
@@ -157,6 +174,7 @@ export function countSoak(o: Observations): SoakSummary {
     lostEdits: note('lostEdits', lostEdits),
     nonReviewerApprovalsPublished: note('nonReviewerApprovalsPublished', nonReviewerPublished),
     nonReviewerApprovalsNotReverted: note('nonReviewerApprovalsNotReverted', notReverted),
+    nonReviewerApprovalsStoodLong: note('nonReviewerApprovalsStoodLong', stoodLong),
     strandedRuns: note('strandedRuns', described(stranded)),
     failedWithoutReason: note('failedWithoutReason', failedWithoutReason),
     liveMarkupPublished: note('liveMarkupPublished', live),
@@ -183,6 +201,7 @@ export const COUNT_LABELS: Record<keyof SoakCounts, string> = {
   lostEdits: 'lost reviewer edits',
   nonReviewerApprovalsPublished: 'non-reviewer approvals published',
   nonReviewerApprovalsNotReverted: 'non-reviewer approvals not reverted',
+  nonReviewerApprovalsStoodLong: 'non-reviewer approvals set back only after 30 s',
   strandedRuns: 'stranded runs (not Published/Failed)',
   failedWithoutReason: 'runs Failed without a reason comment',
   liveMarkupPublished: 'published pages with live markup',

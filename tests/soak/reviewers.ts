@@ -107,6 +107,7 @@ export class Reviewers {
         return this.act(run, 'alex-sent', async () => {
           await this.setStatus(WORLD.alex, run.pageId, 'Approved');
           run.nonReviewerApproved = true;
+          run.nonReviewerApprovedAt = Date.now();
         });
       case 'changes-sent':
         if (status === 'Needs review') this.act(run, 'approved', () => this.approve(run));
@@ -118,12 +119,14 @@ export class Reviewers {
           run.phase = 'done';
         } else if (status === 'Needs review') {
           run.nonReviewerReverted = true;
+          run.nonReviewerRevertedAt ??= Date.now();
           this.act(run, 'approved', () => this.approve(run));
         } else if (status === 'Approved') {
           // Baton may ask Maya whether the approval it sees is hers: it is not, so she approves herself.
           this.act(run, 'alex-sent', async () => {
             if (await this.askedToConfirm(run)) {
               run.nonReviewerReverted = true; // not published on Alex's word: Baton held it for Maya
+              run.nonReviewerRevertedAt ??= Date.now();
               await this.approve(run);
               return 'approved';
             }

@@ -95,6 +95,16 @@ describe('countSoak', () => {
     expect(countSoak(stuck).counts).toMatchObject({ nonReviewerApprovalsNotReverted: 1, nonReviewerApprovalsPublished: 0 });
   });
 
+  it('counts a non-reviewer approval set back only after 30 s, and not one set back in seconds', () => {
+    const slow = clean();
+    slow.reviews[0] = review(1, { behaviour: 'non-reviewer-first', nonReviewerApproved: true, nonReviewerReverted: true, nonReviewerApprovedAt: 1_000, nonReviewerRevertedAt: 67_000 });
+    expect(countSoak(slow).counts.nonReviewerApprovalsStoodLong).toBe(1);
+    expect(countSoak(slow).examples.nonReviewerApprovalsStoodLong?.[0]).toMatch(/66\.0 s/);
+    const quick = clean();
+    quick.reviews[0] = review(1, { behaviour: 'non-reviewer-first', nonReviewerApproved: true, nonReviewerReverted: true, nonReviewerApprovedAt: 1_000, nonReviewerRevertedAt: 6_700 });
+    expect(countSoak(quick).counts.nonReviewerApprovalsStoodLong).toBe(0);
+  });
+
   it('counts runs left short of Published/Failed, in the Run rows or in D1', () => {
     const row = clean();
     row.runRows[0]!.status = 'Publishing';
