@@ -133,17 +133,20 @@ export async function takeWebhooks(): Promise<HeldDelivery[]> {
   return (await call(`${env.MAILBOX_URL}/take`)) as HeldDelivery[];
 }
 
+/** Hands one held delivery to the worker's route unchanged: its status and body. */
+export async function postWebhook(delivery: HeldDelivery, bindings: Cloudflare.Env = env): Promise<{ status: number; body: unknown }> {
+  const res = await worker.fetch(
+    new Request('http://baton.test/webhooks/notion', { method: 'POST', headers: delivery.headers, body: delivery.body }),
+    bindings,
+    createExecutionContext(),
+  );
+  return { status: res.status, body: await res.json() };
+}
+
 /** Hands held deliveries to the worker's route unchanged, in order; answers its bodies. */
 export async function postWebhooks(held: readonly HeldDelivery[], bindings: Cloudflare.Env = env): Promise<unknown[]> {
   const answers: unknown[] = [];
-  for (const delivery of held) {
-    const res = await worker.fetch(
-      new Request('http://baton.test/webhooks/notion', { method: 'POST', headers: delivery.headers, body: delivery.body }),
-      bindings,
-      createExecutionContext(),
-    );
-    answers.push(await res.json());
-  }
+  for (const delivery of held) answers.push((await postWebhook(delivery, bindings)).body);
   return answers;
 }
 

@@ -1,14 +1,23 @@
 // Issue 11 in workerd, the review record: the previous output by the names people give it (and a
 // first run that says there is nothing to compare), revision rounds a reviewer can follow, no
 // Baton note in anything published, the final text on the Run page of a run without review, and
-// the provenance block on every published page and Doc.
+// the provenance block on every published page and Doc. And a non-reviewer's approval whose
+// setting back fails: Notion retries the delivery (the route answered 500), and the retry must set
+// it back — not answer 200 "already_delivered" because the failed attempt left its revert lease
+// behind. Found by the fault soak: a 529 on the revert's PATCH left Alex's approval standing on
+// the row (Needs review in D1) for the lease's minute, through the retried delivery and every
+// reconcile in between.
 import { introspectWorkflowInstance } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/env';
+import { applyReviewChange } from '../../src/review/decide';
+import { servicesFor } from '../../src/services';
 import { runIdFor } from '../../src/triggers/run-id';
+import { WORLD } from '../support/world';
 import { text, weeklyBrief, type FixtureRow } from '../fixtures/example-rows';
-import { deliverWebhooks, modelRequests, replaceMarkdownAsPerson, tick, updateAsPerson } from './harness';
-import { commentsOn, drive, MAYA, notion, publishedOutputs, runRow, scheduleWeeklyBrief, statusOf, waitForReview } from './run-helpers';
+import { deliverWebhooks, modelRequests, notionAdmin, postWebhook, replaceMarkdownAsPerson, takeWebhooks, tick, updateAsPerson } from './harness';
+import { commentsOn, drive, MAYA, notion, publishedOutputs, runRow, scheduleWeeklyBrief, statusOf, store, waitForReview } from './run-helpers';
 
 const FIRST_RUN = 'Previous output: none — this is the first run, so there is nothing to compare';
 const NEXT_MONDAY_9_PARIS = '2026-12-07T08:00:00.000Z';
@@ -117,5 +126,64 @@ describe('a run with no review gate', () => {
     const record = (await notion.readMarkdown(run!.id)).markdown;
     expect(record).toContain('Pricing moves');
     expect(record).toContain(`Run ID: ${runId}`);
+  });
+});
+
+describe('setting back an approval by someone else', () => {
+  let runId: string;
+  beforeEach(async () => {
+    ({ runId } = await scheduleWeeklyBrief());
+  });
+
+  it('is done by the retried delivery when the first attempt’s write failed', async () => {
+    await tick('2026-11-30T08:00:00.000Z');
+    await waitForReview(runId);
+    const [row] = await runRow(runId);
+    const page = row!.id;
+
+    await takeWebhooks(); // Baton's own edits so far
+    await updateAsPerson(WORLD.alex, page, { Status: { select: { name: 'Approved' } } });
+    const [delivery, ...others] = await takeWebhooks();
+    expect(others).toEqual([]);
+    expect(JSON.parse(delivery!.body)).toMatchObject({ type: 'page.properties_updated', authors: [{ id: WORLD.alex, type: 'person' }] });
+
+    // Notion answers the revert's PATCH 529 before applying it: Baton does not resend a write.
+    await notionAdmin('faults', { method: 'PATCH', path: `^/v1/pages/${page}$`, status: 529, retryAfter: 0, count: 1 });
+    const first = await postWebhook(delivery!);
+    expect(first.status).toBe(500);
+    expect(statusOf(await notion.retrievePage(page))).toBe('Approved');
+
+    // Notion's retry of the same event (attempt_number aside, the same body).
+    const retry = await postWebhook(delivery!);
+    expect(retry).toEqual({ status: 200, body: { ok: true, outcome: 'reverted' } });
+    expect(statusOf(await notion.retrievePage(page))).toBe('Needs review');
+    expect((await commentsOn(page)).at(-1)).toBe(
+      `Status was changed to Approved by @${WORLD.alex}, but only @${MAYA} may approve or request changes on this run, so Baton set it back to Needs review.`,
+    );
+    expect((await store.getRun(runId))?.status).toBe('Needs review');
+  });
+
+  it('is not done again from an older read when the failed write was applied and Maya has since approved', async () => {
+    await tick('2026-11-30T08:00:00.000Z');
+    await waitForReview(runId);
+    const [row] = await runRow(runId);
+    const page = row!.id;
+
+    await takeWebhooks();
+    await updateAsPerson(WORLD.alex, page, { Status: { select: { name: 'Approved' } } });
+    const [delivery] = await takeWebhooks();
+    // What a reconcile's query read before Baton's write: Alex's approval.
+    const older = await notion.retrievePage(page);
+
+    // The revert's PATCH is applied, then answered 529.
+    await notionAdmin('faults', { method: 'PATCH', path: `^/v1/pages/${page}$`, status: 529, retryAfter: 0, count: 1, afterCommit: true });
+    expect((await postWebhook(delivery!)).status).toBe(500);
+    expect(statusOf(await notion.retrievePage(page))).toBe('Needs review');
+    await updateAsPerson(MAYA, page, { Status: { select: { name: 'Approved' } } });
+
+    // The older read must not set Maya's approval back: the lease of the applied write still holds.
+    const outcome = await applyReviewChange(servicesFor(loadConfig(env), 'background'), older, { kind: 'page' }, new Date());
+    expect(outcome).toEqual({ kind: 'already_delivered' });
+    expect(statusOf(await notion.retrievePage(page))).toBe('Approved');
   });
 });
