@@ -215,25 +215,32 @@ async function takeLease(services: Services, run: StoredRun, claim: string, now:
 
 /**
  * Sets the row's Status back to Needs review under the lease just taken. When the write fails,
- * the row is read again: if it is exactly as it was read (same Status, same last edit) the write
- * was not applied, and the lease is released, so Notion's retry of this delivery (or the next
- * reconcile) sets it back instead of finding the lease and answering "already delivered" — under
- * the soak's faults a 529 on this PATCH left a non-reviewer's approval standing on the row for the
- * lease's minute, and in production until the 15-minute backstop. A write that was applied, or a
- * row edited since (the reviewer deciding), keeps the lease: a second write from an older read
- * would land on top of her decision.
+ * the row is read again:
+ *   - exactly as it was read (same Status, same last edit): the write was not applied, and the
+ *     lease is released, so Notion's retry of this delivery (or the next reconcile) sets it back
+ *     instead of finding the lease and answering "already delivered" — under the soak's faults a
+ *     529 on this PATCH left a non-reviewer's approval standing on the row for the lease's minute,
+ *     and in production until the 15-minute backstop;
+ *   - at Needs review, last edited by Baton: the write was applied before the error came back, so
+ *     the caller goes on to say why, as after a clean write (a retry would find the row at Needs
+ *     review and say nothing, leaving the person who set Status without a reason);
+ *   - anything else (a person edited the row since, or the re-read failed): the lease is kept and
+ *     the error goes on, so a second write from an older read cannot land on her decision.
  */
 async function setBackUnderLease(services: Services, run: StoredRun, row: RunRowState, claim: string, now: Date): Promise<void> {
   const notion = requireNotion(services);
   try {
     await notion.updatePage(run.run_page_id!, statusProperty('Needs review'));
   } catch (error) {
-    const unapplied = await notion
+    const fresh = await notion
       .retrievePage(run.run_page_id!)
       .then(readRunRow)
-      .then((fresh) => fresh.status === row.status && fresh.lastEditedBy === row.lastEditedBy && fresh.lastEditedTime === row.lastEditedTime)
-      .catch(() => false);
-    if (unapplied) await services.store.putArtifact(run.run_id, claim, `${RELEASED}${Date.now()}`, now);
+      .catch(() => null);
+    if (fresh && fresh.status === row.status && fresh.lastEditedBy === row.lastEditedBy && fresh.lastEditedTime === row.lastEditedTime) {
+      await services.store.putArtifact(run.run_id, claim, `${RELEASED}${Date.now()}`, now);
+    } else if (fresh && fresh.status === 'Needs review' && fresh.lastEditedBy === (await notion.botUserId().catch(() => null))) {
+      return;
+    }
     throw error;
   }
 }

@@ -163,7 +163,7 @@ describe('setting back an approval by someone else', () => {
     expect((await store.getRun(runId))?.status).toBe('Needs review');
   });
 
-  it('is not done again from an older read when the failed write was applied and Maya has since approved', async () => {
+  it('says why when the failed write was applied, and is not done again from an older read once Maya has approved', async () => {
     await tick('2026-11-30T08:00:00.000Z');
     await waitForReview(runId);
     const [row] = await runRow(runId);
@@ -175,10 +175,11 @@ describe('setting back an approval by someone else', () => {
     // What a reconcile's query read before Baton's write: Alex's approval.
     const older = await notion.retrievePage(page);
 
-    // The revert's PATCH is applied, then answered 529.
+    // The revert's PATCH is applied, then answered 529: the re-read shows Baton's write, so Alex is told why.
     await notionAdmin('faults', { method: 'PATCH', path: `^/v1/pages/${page}$`, status: 529, retryAfter: 0, count: 1, afterCommit: true });
-    expect((await postWebhook(delivery!)).status).toBe(500);
+    expect(await postWebhook(delivery!)).toEqual({ status: 200, body: { ok: true, outcome: 'reverted' } });
     expect(statusOf(await notion.retrievePage(page))).toBe('Needs review');
+    expect((await commentsOn(page)).at(-1)).toMatch(new RegExp(`^Status was changed to Approved by @${WORLD.alex}, but only @${MAYA} may approve`));
     await updateAsPerson(MAYA, page, { Status: { select: { name: 'Approved' } } });
 
     // The older read must not set Maya's approval back: the lease of the applied write still holds.
