@@ -21,7 +21,8 @@ import { publishGoogleDoc, publishNotionPage, type PublishedPage } from '../publ
 import { publishTrial } from '../publish/trial-publish';
 import { nextRun } from '../schedule';
 import { definitionSchedule } from '../registry/definition-schedule';
-import { checkOutputDestinations, refusedByNotion } from '../registry/output-destinations';
+import { checkOutputDestinations } from '../registry/output-destinations';
+import { createUnderNotionPage, notPublished } from '../publish/destination-refusal';
 import { approvedName, decisionName, RecordedDecision } from '../review/round-records';
 import { composeSet, outputsOf } from './step-outputs';
 import { planVersion } from '../plan/compile';
@@ -69,7 +70,7 @@ export async function publishStep(scope: RunScope, lastRound: number, gathered: 
     // of the allowed roots, or one the service account cannot write, fails the run before
     // anything is published.
     const refused = await checkOutputDestinations(services, definition);
-    if (refused) throw new NonRetryableError(`${refused.replace(/\.$/, '')}; nothing was published`);
+    if (refused) throw notPublished(refused);
   }
   if (run.status !== 'Publishing') await store.moveRun(run.run_id, run.status === 'Approved' ? 'Approved' : 'Running', 'Publishing', now);
 
@@ -119,14 +120,10 @@ export async function publishStep(scope: RunScope, lastRound: number, gathered: 
   };
   if (definition.outputPage?.kind === 'notion_page') {
     const parent = definition.outputPage.id;
-    try {
-      links.pageUrl = (await once('published-page', (mayExist) => publishNotionPage(requireNotion(services), parent, { runId: run.run_id, title, markdown, mayExist }))).url;
-    } catch (error) {
-      // The Output page went since Baton last walked it (trashed, or no longer shared).
-      const refused = await refusedByNotion(services, definition, error);
-      if (refused) throw new NonRetryableError(`${refused.replace(/\.$/, '')}; nothing was published`);
-      throw error;
-    }
+    const made = await createUnderNotionPage(services, definition, 'output', () =>
+      once('published-page', (mayExist) => publishNotionPage(requireNotion(services), parent, { runId: run.run_id, title, markdown, mayExist })),
+    );
+    links.pageUrl = made.url;
   }
   if (definition.outputFolder?.kind === 'drive_folder') {
     const folder = definition.outputFolder.id;

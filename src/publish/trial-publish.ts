@@ -16,12 +16,12 @@
 // - The Run page gets one comment saying where the trial output and the comparison are.
 // - A trial run records what it published as this workflow's last output (so "last week's brief"
 //   is the last trial), but starts no chained workflow: those would act on a trial as if it were live.
-import { NonRetryableError } from 'cloudflare:workflows';
 import * as z from 'zod';
 import { PUBLISHED_ARTIFACT } from '../adapters/store';
 import type { WorkflowDefinition } from '../domain/workflow-definition';
 import { text } from '../engine/run-row';
-import { checkOutputDestinations, refusedByNotion } from '../registry/output-destinations';
+import { checkOutputDestinations } from '../registry/output-destinations';
+import { createUnderNotionPage, notPublished } from './destination-refusal';
 import { requireDrive, requireNotion, type Services } from '../services';
 import { publishGoogleDoc, publishNotionPage, type PublishedPage } from './publish';
 import { compareVersions } from './trial-compare';
@@ -55,7 +55,7 @@ export async function publishTrial(input: TrialPublishInput): Promise<TrialLinks
   const { services, runId, definition, now, title } = input;
   const { store } = services;
   const refused = await checkOutputDestinations(services, definition, undefined, 'trial');
-  if (refused) throw new NonRetryableError(`${refused.replace(/\.$/, '')}; nothing was published`);
+  if (refused) throw notPublished(refused);
 
   const once = async (name: string, create: (mayExist: boolean) => Promise<PublishedPage>): Promise<PublishedPage> => {
     const done = await store.getJson(runId, name, Published);
@@ -76,14 +76,10 @@ export async function publishTrial(input: TrialPublishInput): Promise<TrialLinks
   const page = definition.trialPage?.kind === 'notion_page' ? definition.trialPage.id : null;
   const folder = definition.trialFolder?.kind === 'drive_folder' ? definition.trialFolder.id : null;
   if (page) {
-    try {
-      links.pageUrl = (await once('trial-page', (mayExist) => publishNotionPage(requireNotion(services), page, { runId, title, markdown: input.markdown, mayExist }))).url;
-    } catch (error) {
-      // The Trial page went since Baton last walked it (trashed, or no longer shared).
-      const refused = await refusedByNotion(services, definition, error, 'trial');
-      if (refused) throw new NonRetryableError(`${refused.replace(/\.$/, '')}; nothing was published`);
-      throw error;
-    }
+    const made = await createUnderNotionPage(services, definition, 'trial', () =>
+      once('trial-page', (mayExist) => publishNotionPage(requireNotion(services), page, { runId, title, markdown: input.markdown, mayExist })),
+    );
+    links.pageUrl = made.url;
   }
   if (folder) {
     const docs =

@@ -34,6 +34,7 @@ import { DriveError, type DriveFile } from '../adapters/drive';
 import { isNotionNotFound } from '../adapters/notion';
 import { createStandingStore, type StandingStore } from '../adapters/standing-store';
 import { createWebhookStore, type WebhookHealth } from '../adapters/webhook-store';
+import { deliveryLostSince } from '../review/reconcile-rule';
 
 const MAX_DEPTH = 12;
 
@@ -78,8 +79,7 @@ export function standingTrusted(input: { webhooksConfigured: boolean; health: We
   if (!webhooksConfigured || !health.verifiedAt) return false;
   if (wallNow.getTime() - Date.parse(health.verifiedAt) > RECENT_DELIVERY_MS) return false;
   // A refused or failed delivery since the walk may have been the move that changed it.
-  const checked = Date.parse(input.checkedAt);
-  return [health.refusedAt, health.failedAt].every((at) => at === null || Date.parse(at) < checked);
+  return !deliveryLostSince(health, new Date(input.checkedAt));
 }
 
 export interface RootsGuardOptions {

@@ -16,7 +16,7 @@ import * as z from 'zod';
 import type { Services } from '../services';
 import type { StoredRun } from '../adapters/store';
 import { createWebhookStore, type WebhookHealth } from '../adapters/webhook-store';
-import { webhooksHealthy } from './reconcile-rule';
+import { deliveryLostSince, webhooksHealthy } from './reconcile-rule';
 
 export const PERSON_COMMENTED = 'person-commented';
 
@@ -62,9 +62,7 @@ function isCommentEvent(event: unknown): boolean {
  * every person's comment; pure. Healthy now, and none refused or failed since.
  */
 export function commentsSignalled(webhooksConfigured: boolean, health: WebhookHealth, since: Date): boolean {
-  if (!webhooksHealthy(webhooksConfigured, health)) return false;
-  const lost = [health.refusedAt, health.failedAt].some((at) => at !== null && Date.parse(at) >= since.getTime());
-  return !lost;
+  return webhooksHealthy(webhooksConfigured, health) && !deliveryLostSince(health, since);
 }
 
 /**

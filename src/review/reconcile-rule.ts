@@ -67,6 +67,14 @@ function deliveryProblem(health: WebhookHealth): 'never_verified' | 'refused' | 
 }
 
 /**
+ * A delivery was refused or failed at or after `since` (wall-clock): an event it carried may be
+ * lost, whatever a reconcile has looked at since (a reconcile looks for decisions only).
+ */
+export function deliveryLostSince(health: WebhookHealth, since: Date): boolean {
+  return [health.refusedAt, health.failedAt].some((at) => at !== null && Date.parse(at) >= since.getTime());
+}
+
+/**
  * Deliveries can be relied on for what happens next (a late edit's event, say): webhooks are
  * configured, one has verified, and none was refused or failed since. The missed-delivery probe
  * belongs to reviews waiting, so it is not part of this.

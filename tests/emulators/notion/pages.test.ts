@@ -213,6 +213,13 @@ describe('moving pages (reference/move-page)', () => {
     expect((await h.client({ version: '2026-03-11' }).pages.retrieveMarkdown({ page_id: a.id })).markdown).toContain('Body stays');
   });
 
+  it('moves a row out of its database under a page with only its title, as a page has no other properties', async () => {
+    const row = (await h.notion.pages.create({ parent: { data_source_id: IDS.dataSource }, properties: { Name: { title: title('Leaves the table') }, Estimate: { number: 3 } } })) as PageObjectResponse;
+    const moved = (await h.notion.pages.move({ page_id: row.id, parent: { page_id: IDS.root } })) as PageObjectResponse;
+    expect(Object.keys(moved.properties)).toEqual(['title']);
+    expect(moved.properties.title).toMatchObject({ type: 'title', title: [{ plain_text: 'Leaves the table' }] });
+  });
+
   it('refuses a page under itself, a database as the page, and a parent the integration cannot see', async () => {
     const a = await h.notion.pages.create({ parent: { page_id: IDS.root }, properties: { title: { title: title('Outer') } } });
     const inner = await h.notion.pages.create({ parent: { page_id: a.id }, properties: { title: { title: title('Inner') } } });

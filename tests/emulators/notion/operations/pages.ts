@@ -173,14 +173,15 @@ export function movePage(ctx: OperationContext, rawId: string, target: MovePageP
     throw validationError("Can't edit block that is archived. You must unarchive the block before editing.");
   }
   if (page.parent.type === 'page_id') store.removeChild(page.parent.page_id, page.id);
-  if (parent.type === 'data_source_id' && page.parent.type !== 'data_source_id') {
-    // A page becoming a row keeps its title; the data source's other properties start empty.
+  const sameSchema = parent.type === 'data_source_id' && page.parent.type === 'data_source_id' && parent.data_source_id === page.parent.data_source_id;
+  if (!sameSchema) {
+    // Properties follow the new parent: a row keeps only its title under a page (a page's only
+    // property), and a page or another source's row becomes a row with the source's other
+    // properties empty.
     const title = page.properties[store.titlePropertyId(page)];
     page.parent = parent;
-    page.properties = defaultValues(store.dataSource(parent.data_source_id)!.properties);
+    page.properties = parent.type === 'data_source_id' ? defaultValues(store.dataSource(parent.data_source_id)!.properties) : {};
     if (title) page.properties[store.titlePropertyId(page)] = title;
-  } else {
-    page.parent = parent;
   }
   if (parent.type === 'page_id') store.insertChildren(parent.page_id, [page.id]);
   store.touch(page, ctx.actor.id);
